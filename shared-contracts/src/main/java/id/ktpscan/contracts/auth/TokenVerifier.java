@@ -26,15 +26,20 @@ import java.util.Arrays;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Verifies KTP Scan JWTs the same way in every service: ES256 only, a key from token-gateway's
  * JWKS, issuer, token kind, audience, lifetime, scope, then the revocation list.
  *
  * <p>The checks run from cheapest to dearest, and the revocation lookup (a network call) only for
- * tokens that passed everything else.
+ * tokens that passed everything else. A token whose signature verified is remembered (keyed by the
+ * whole token string) until it expires, so a client that reuses its token pays for the ECDSA check
+ * once; a negative revocation answer is remembered for {@link Options#revocationRecheck()}, which
+ * bounds how long a revocation takes to reach this verifier.
  */
 public final class TokenVerifier {
 
@@ -43,23 +48,48 @@ public final class TokenVerifier {
 
   private static final int MAX_TOKEN_CHARS = 8192;
 
+  /**
+   * Tuning of a verifier.
+   *
+   * @param clockSkew tolerated clock difference with token-gateway
+   * @param revocationRecheck how long a "not revoked" answer is trusted; zero asks every time
+   * @param maxCachedTokens bound on remembered tokens and revocation answers (each map)
+   */
+  public record Options(Duration clockSkew, Duration revocationRecheck, int maxCachedTokens) {
+
+    public Options {
+      Objects.requireNonNull(clockSkew, "clockSkew");
+      Objects.requireNonNull(revocationRecheck, "revocationRecheck");
+      if (clockSkew.isNegative() || revocationRecheck.isNegative() || maxCachedTokens < 0) {
+        throw new IllegalArgumentException("verifier options must not be negative");
+      }
+    }
+
+    /** 30 s skew, revocations seen within 1 s, 10,000 remembered tokens. */
+    public static Options defaults() {
+      return new Options(Duration.ofSeconds(30), Duration.ofSeconds(1), 10_000);
+    }
+  }
+
   private final String issuer;
   private final JWKSource<SecurityContext> keys;
   private final RevocationList revocations;
-  private final Duration clockSkew;
   private final Clock clock;
+  private final Options options;
+  private final Map<String, VerifiedToken> verifiedTokens = new ConcurrentHashMap<>();
+  private final Map<String, Instant> notRevokedUntil = new ConcurrentHashMap<>();
 
   public TokenVerifier(
       String issuer,
       JWKSource<SecurityContext> keys,
       RevocationList revocations,
-      Duration clockSkew,
-      Clock clock) {
+      Clock clock,
+      Options options) {
     this.issuer = Objects.requireNonNull(issuer, "issuer");
     this.keys = Objects.requireNonNull(keys, "keys");
     this.revocations = Objects.requireNonNull(revocations, "revocations");
-    this.clockSkew = Objects.requireNonNull(clockSkew, "clockSkew");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.options = Objects.requireNonNull(options, "options");
   }
 
   /**
@@ -83,6 +113,34 @@ public final class TokenVerifier {
    * @throws TokenRejectedException with the first reason the token fails
    */
   public VerifiedToken verify(String token, TokenKind expected) {
+    VerifiedToken verified = token == null ? null : verifiedTokens.get(token);
+    if (verified == null) {
+      verified = verifyUncached(token, expected);
+      remember(verifiedTokens, token, verified);
+    } else {
+      if (verified.kind() != expected) {
+        throw new TokenRejectedException(TokenRejectedException.Reason.WRONG_KIND);
+      }
+      if (!clock.instant().minus(options.clockSkew()).isBefore(verified.expiresAt())) {
+        verifiedTokens.remove(token);
+        throw new TokenRejectedException(TokenRejectedException.Reason.EXPIRED);
+      }
+    }
+    if (isRevoked(verified.jti())) {
+      throw new TokenRejectedException(TokenRejectedException.Reason.REVOKED);
+    }
+    return verified;
+  }
+
+  /**
+   * Makes the next verification of this token id ask the revocation list again; for the process
+   * that revoked it, so that its own verifier sees the revocation at once.
+   */
+  public void forgetRevocationCheck(String jti) {
+    notRevokedUntil.remove(jti);
+  }
+
+  private VerifiedToken verifyUncached(String token, TokenKind expected) {
     Signed signed = verifiedClaims(token);
     JWTClaimsSet claims = signed.claims();
     TokenKind kind = kindOf(claims);
@@ -101,16 +159,38 @@ public final class TokenVerifier {
     if (verified.jti() == null) {
       throw new TokenRejectedException(TokenRejectedException.Reason.MALFORMED);
     }
+    return verified;
+  }
+
+  private boolean isRevoked(String jti) {
+    Instant now = clock.instant();
+    Instant trustedUntil = notRevokedUntil.get(jti);
+    if (trustedUntil != null && now.isBefore(trustedUntil)) {
+      return false;
+    }
     boolean revoked;
     try {
-      revoked = revocations.isRevoked(verified.jti());
+      revoked = revocations.isRevoked(jti);
     } catch (RuntimeException e) {
       throw new TokenRejectedException(TokenRejectedException.Reason.UNAVAILABLE, e);
     }
     if (revoked) {
-      throw new TokenRejectedException(TokenRejectedException.Reason.REVOKED);
+      notRevokedUntil.remove(jti);
+    } else if (!options.revocationRecheck().isZero()) {
+      remember(notRevokedUntil, jti, now.plus(options.revocationRecheck()));
     }
-    return verified;
+    return revoked;
+  }
+
+  private <V> void remember(Map<String, V> cache, String key, V value) {
+    if (options.maxCachedTokens() == 0) {
+      return;
+    }
+    if (cache.size() >= options.maxCachedTokens()) {
+      // Crude but bounded: a full cache starts over rather than tracking recency on every hit.
+      cache.clear();
+    }
+    cache.put(key, value);
   }
 
   /**
@@ -206,12 +286,12 @@ public final class TokenVerifier {
     if (exp == null || iat == null) {
       throw new TokenRejectedException(TokenRejectedException.Reason.MALFORMED);
     }
-    if (!now.minus(clockSkew).isBefore(exp.toInstant())) {
+    if (!now.minus(options.clockSkew()).isBefore(exp.toInstant())) {
       throw new TokenRejectedException(TokenRejectedException.Reason.EXPIRED);
     }
     Date nbf = claims.getNotBeforeTime();
-    if (iat.toInstant().isAfter(now.plus(clockSkew))
-        || (nbf != null && nbf.toInstant().isAfter(now.plus(clockSkew)))) {
+    Instant latest = now.plus(options.clockSkew());
+    if (iat.toInstant().isAfter(latest) || (nbf != null && nbf.toInstant().isAfter(latest))) {
       throw new TokenRejectedException(TokenRejectedException.Reason.NOT_YET_VALID);
     }
   }

@@ -30,6 +30,13 @@ public class BeanProducers {
     JWKSource<SecurityContext> published =
         (selector, context) -> selector.select(keys.current().published());
     return new TokenVerifier(
-        config.issuer(), published, new RedisRevocationList(redis), config.clockSkew(), clock);
+        config.issuer(),
+        published,
+        new RedisRevocationList(redis),
+        clock,
+        new TokenVerifier.Options(
+            config.clockSkew(),
+            config.verifier().revocationRecheck(),
+            config.verifier().maxCachedTokens()));
   }
 }

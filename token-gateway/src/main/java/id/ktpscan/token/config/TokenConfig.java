@@ -43,6 +43,8 @@ public interface TokenConfig {
 
   Passkey passkey();
 
+  Verifier verifier();
+
   RateLimit rateLimit();
 
   /** Passkey hashing. */
@@ -50,6 +52,17 @@ public interface TokenConfig {
     /** PBKDF2-HMAC-SHA256 iterations for new hashes; stored hashes keep their own count. */
     @WithDefault("210000")
     int iterations();
+  }
+
+  /** The token verifier of this service (the partner endpoints here use it too). */
+  interface Verifier {
+    /** Tokens whose signature is remembered after the first check; 0 turns remembering off. */
+    @WithDefault("10000")
+    int maxCachedTokens();
+
+    /** How long a "not revoked" answer is trusted before Redis is asked again. */
+    @WithDefault("PT1S")
+    Duration revocationRecheck();
   }
 
   /** Per-client limits on the token endpoint. */

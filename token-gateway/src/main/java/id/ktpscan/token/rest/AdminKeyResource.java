@@ -1,5 +1,6 @@
 package id.ktpscan.token.rest;
 
+import id.ktpscan.contracts.auth.TokenVerifier;
 import id.ktpscan.contracts.problem.ProblemException;
 import id.ktpscan.token.service.RevocationService;
 import id.ktpscan.token.service.SigningKeyService;
@@ -27,10 +28,13 @@ public class AdminKeyResource {
 
   private final SigningKeyService keys;
   private final RevocationService revocations;
+  private final TokenVerifier verifier;
 
-  public AdminKeyResource(SigningKeyService keys, RevocationService revocations) {
+  public AdminKeyResource(
+      SigningKeyService keys, RevocationService revocations, TokenVerifier verifier) {
     this.keys = keys;
     this.revocations = revocations;
+    this.verifier = verifier;
   }
 
   @POST
@@ -51,6 +55,8 @@ public class AdminKeyResource {
       throw new ProblemException(
           400, "INVALID_REQUEST", "Invalid request", "Field 'expiresAt' is too far in the future.");
     }
-    return new RevocationView(jti, revocations.revoke(jti, request.expiresAt()));
+    boolean revoked = revocations.revoke(jti, request.expiresAt());
+    verifier.forgetRevocationCheck(jti);
+    return new RevocationView(jti, revoked);
   }
 }

@@ -85,7 +85,9 @@ public class TokenResource {
       // Another partner's token: answer as if it did not exist.
       throw new ProblemException(404, "TOKEN_NOT_FOUND", "Not found", "No such token.");
     }
-    return new RevocationView(target.jti(), revocations.revoke(target.jti(), target.expiresAt()));
+    boolean revoked = revocations.revoke(target.jti(), target.expiresAt());
+    verifier.forgetRevocationCheck(target.jti());
+    return new RevocationView(target.jti(), revoked);
   }
 
   /** The body of {@code /v1/ping}. */

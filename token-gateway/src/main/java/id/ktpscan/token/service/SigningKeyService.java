@@ -12,6 +12,7 @@ import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import id.ktpscan.contracts.auth.TokenVerifier;
 import id.ktpscan.contracts.crypto.PayloadCipher;
+import id.ktpscan.contracts.crypto.PayloadDecryptionException;
 import id.ktpscan.contracts.events.EncryptedPayload;
 import id.ktpscan.contracts.json.KtpJson;
 import id.ktpscan.token.SigningKey;
@@ -177,7 +178,18 @@ public class SigningKeyService {
     try {
       EncryptedPayload sealed =
           KtpJson.mapper().readValue(key.privateJwkEncrypted, EncryptedPayload.class);
-      byte[] json = keyEncryption.decrypt(sealed, key.kid.getBytes(StandardCharsets.UTF_8));
+      byte[] json;
+      try {
+        json = keyEncryption.decrypt(sealed, key.kid.getBytes(StandardCharsets.UTF_8));
+      } catch (PayloadDecryptionException e) {
+        throw new IllegalStateException(
+            "signing key "
+                + key.kid
+                + " was encrypted under key-encryption key '"
+                + sealed.keyId()
+                + "', which ktp.token.key-encryption-keys does not hold or which does not match",
+            e);
+      }
       return ECKey.parse(new String(json, StandardCharsets.UTF_8));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("stored signing key " + key.kid + " is unreadable", e);
