@@ -1,4 +1,4 @@
-package id.ktpscan.token;
+package id.ktpscan.contracts.testing;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
@@ -33,7 +33,7 @@ public class PrivateRedis implements QuarkusTestResourceLifecycleManager {
     stopServer();
   }
 
-  static synchronized void startServer() {
+  public static synchronized void startServer() {
     try {
       process =
           new ProcessBuilder(
@@ -63,7 +63,7 @@ public class PrivateRedis implements QuarkusTestResourceLifecycleManager {
     throw new IllegalStateException("private redis-server did not start");
   }
 
-  static synchronized void stopServer() {
+  public static synchronized void stopServer() {
     if (process != null) {
       process.destroy();
       try {

@@ -1,4 +1,4 @@
-package id.ktpscan.token;
+package id.ktpscan.contracts.testing;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -12,12 +12,12 @@ import java.util.logging.Logger;
  * Collects every log record of the running application, formatted, including stack traces; the
  * test's own HTTP client is left out.
  */
-final class LogCapture extends Handler implements AutoCloseable {
+public final class LogCapture extends Handler implements AutoCloseable {
 
   private final List<String> lines = Collections.synchronizedList(new ArrayList<>());
   private final Logger root = Logger.getLogger("");
 
-  LogCapture() {
+  public LogCapture() {
     setLevel(Level.ALL);
     root.addHandler(this);
   }
@@ -44,7 +44,7 @@ final class LogCapture extends Handler implements AutoCloseable {
     lines.add(line.toString());
   }
 
-  List<String> lines() {
+  public List<String> lines() {
     synchronized (lines) {
       return List.copyOf(lines);
     }

@@ -1,0 +1,20 @@
+package id.ktpscan.callback;
+
+import id.ktpscan.contracts.testing.ServiceBasicsContract;
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.List;
+
+/** callback-dispatcher's operational endpoints and the dependencies its readiness reports. */
+@QuarkusTest
+class ServiceBasicsTests extends ServiceBasicsContract {
+
+  @Override
+  protected String serviceName() {
+    return "callback-dispatcher";
+  }
+
+  @Override
+  protected List<String> readinessChecks() {
+    return List.of("Database connections health check", "Kafka connection health check");
+  }
+}
