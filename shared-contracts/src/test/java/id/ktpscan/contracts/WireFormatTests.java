@@ -111,6 +111,17 @@ class WireFormatTests {
   }
 
   @Test
+  void problemExtensionsAreWrittenBesideTheStandardMembers() throws Exception {
+    Problem problem =
+        Problem.of(409, "ATTEMPTS_EXHAUSTED", "Conflict", "No attempts left.")
+            .with("nextAction", NextAction.EXIT);
+    JsonNode node = mapper.valueToTree(problem);
+    assertThat(node.get("nextAction").asText()).isEqualTo("EXIT");
+    assertThat(node.get("code").asText()).isEqualTo("ATTEMPTS_EXHAUSTED");
+    assertThat(node.has("extensions")).isFalse();
+  }
+
+  @Test
   void extractedFieldNeverPrintsItsValue() {
     assertThat(new ExtractedField("3204054107950004", 0.9).toString()).doesNotContain("3204");
   }

@@ -2,6 +2,7 @@ package id.ktpscan.token.rest;
 
 import id.ktpscan.contracts.auth.TokenVerifier;
 import id.ktpscan.contracts.problem.ProblemException;
+import id.ktpscan.contracts.problem.RequestFields;
 import id.ktpscan.token.service.RevocationService;
 import id.ktpscan.token.service.SigningKeyService;
 import jakarta.ws.rs.Consumes;
@@ -47,9 +48,9 @@ public class AdminKeyResource {
   @Path("/tokens/revoke")
   @Consumes(MediaType.APPLICATION_JSON)
   public RevocationView revoke(RevokeByIdRequest request) {
-    String jti = Requests.requireText(request == null ? null : request.jti(), "jti", 64);
+    String jti = RequestFields.requireText(request == null ? null : request.jti(), "jti", 64);
     if (request.expiresAt() == null) {
-      throw Requests.invalid("expiresAt", "is required");
+      throw RequestFields.invalid("expiresAt", "is required");
     }
     if (request.expiresAt().isAfter(Instant.now().plus(java.time.Duration.ofDays(2)))) {
       throw new ProblemException(

@@ -1,5 +1,6 @@
 package id.ktpscan.token.rest;
 
+import id.ktpscan.contracts.problem.RequestFields;
 import id.ktpscan.token.Partner;
 import id.ktpscan.token.service.PartnerService;
 import jakarta.ws.rs.Consumes;
@@ -54,7 +55,7 @@ public class AdminPartnerResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   public Response create(CreatePartnerRequest request) {
-    String name = Requests.requireText(request == null ? null : request.name(), "name", 200);
+    String name = RequestFields.requireText(request == null ? null : request.name(), "name", 200);
     PartnerService.IssuedCredentials issued = partners.create(name);
     return Response.status(Response.Status.CREATED)
         .header(HttpHeaders.CACHE_CONTROL, "no-store")

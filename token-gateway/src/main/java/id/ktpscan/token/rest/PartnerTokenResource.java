@@ -3,6 +3,7 @@ package id.ktpscan.token.rest;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import id.ktpscan.contracts.api.TokenResponse;
 import id.ktpscan.contracts.problem.ProblemException;
+import id.ktpscan.contracts.problem.RequestFields;
 import id.ktpscan.token.service.PartnerService;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -54,7 +55,7 @@ public class PartnerTokenResource {
       @FormParam("passkey") String passkey,
       @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
     if (grantType == null || grantType.isBlank()) {
-      throw Requests.invalid("grant_type", "is required");
+      throw RequestFields.invalid("grant_type", "is required");
     }
     if (!"client_credentials".equals(grantType)) {
       throw new ProblemException(
@@ -76,16 +77,16 @@ public class PartnerTokenResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public Response json(PartnerTokenRequest request) {
     if (request == null) {
-      throw Requests.invalid("client_id", "is required");
+      throw RequestFields.invalid("client_id", "is required");
     }
     String secret = request.passkey() != null ? request.passkey() : request.clientSecret();
     return exchange(request.clientId(), secret, "passkey");
   }
 
   private Response exchange(String clientId, String secret, String secretField) {
-    String id = Requests.requireText(clientId, "client_id", MAX_CLIENT_ID);
+    String id = RequestFields.requireText(clientId, "client_id", MAX_CLIENT_ID);
     if (secret == null || secret.isEmpty()) {
-      throw Requests.invalid(secretField, "is required");
+      throw RequestFields.invalid(secretField, "is required");
     }
     if (secret.length() > MAX_PASSKEY) {
       // Not a passkey we could have issued; answer like any other wrong credential.
@@ -100,7 +101,7 @@ public class PartnerTokenResource {
 
   private static String[] basicCredentials(String authorization) {
     if (!authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-      throw Requests.invalid("client_id", "is required");
+      throw RequestFields.invalid("client_id", "is required");
     }
     String decoded;
     try {

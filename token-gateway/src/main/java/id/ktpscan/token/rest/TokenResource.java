@@ -4,6 +4,7 @@ import id.ktpscan.contracts.auth.TokenRejectedException;
 import id.ktpscan.contracts.auth.TokenVerifier;
 import id.ktpscan.contracts.auth.VerifiedToken;
 import id.ktpscan.contracts.problem.ProblemException;
+import id.ktpscan.contracts.problem.RequestFields;
 import id.ktpscan.contracts.quarkus.auth.AuthenticatedCaller;
 import id.ktpscan.contracts.quarkus.auth.PartnerAuthenticated;
 import id.ktpscan.token.service.RevocationService;
@@ -68,7 +69,7 @@ public class TokenResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public RevocationView revoke(RevokeRequest request) {
     if (request == null || request.token() == null || request.token().isBlank()) {
-      throw Requests.invalid("token", "is required");
+      throw RequestFields.invalid("token", "is required");
     }
     VerifiedToken target;
     try {

@@ -3,6 +3,7 @@ package id.ktpscan.token.rest;
 import id.ktpscan.contracts.api.TokenResponse;
 import id.ktpscan.contracts.api.UserTokenRequest;
 import id.ktpscan.contracts.problem.ProblemException;
+import id.ktpscan.contracts.problem.RequestFields;
 import id.ktpscan.token.Partner;
 import id.ktpscan.token.service.PartnerService;
 import id.ktpscan.token.service.TokenIssuer;
@@ -15,16 +16,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /** Mints user tokens for iab-gateway; not reachable with partner or user tokens. */
 @Path("/internal/v1/user-tokens")
 @Produces(MediaType.APPLICATION_JSON)
 @ServiceAuthenticated
 public class UserTokenResource {
-
-  /** The correlation-id alphabet the whole suite accepts. */
-  static final Pattern CORRELATION_ID = Pattern.compile("[A-Za-z0-9._:\\-]{1,128}");
 
   private final PartnerService partners;
   private final TokenIssuer issuer;
@@ -38,21 +35,23 @@ public class UserTokenResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public Response mint(UserTokenRequest request) {
     if (request == null) {
-      throw Requests.invalid("partnerId", "is required");
+      throw RequestFields.invalid("partnerId", "is required");
     }
-    String partnerId = Requests.requireText(request.partnerId(), "partnerId", 32);
-    String flowId = Requests.requireText(request.flowId(), "flowId", 36);
+    String partnerId = RequestFields.requireText(request.partnerId(), "partnerId", 32);
+    String flowId = RequestFields.requireText(request.flowId(), "flowId", 36);
     try {
       UUID.fromString(flowId);
     } catch (IllegalArgumentException e) {
-      throw Requests.invalid("flowId", "must be a UUID");
+      throw RequestFields.invalid("flowId", "must be a UUID");
     }
-    String correlationId = Requests.requireText(request.correlationId(), "correlationId", 128);
-    if (!CORRELATION_ID.matcher(correlationId).matches()) {
-      throw Requests.invalid("correlationId", "may only hold letters, digits and . _ : -");
-    }
+    String correlationId =
+        RequestFields.requireMatch(
+            request.correlationId(),
+            "correlationId",
+            RequestFields.CORRELATION_ID,
+            "must be 1 to 128 letters, digits or . _ : -");
     if (request.ttlSeconds() != null && request.ttlSeconds() < 1) {
-      throw Requests.invalid("ttlSeconds", "must be positive");
+      throw RequestFields.invalid("ttlSeconds", "must be positive");
     }
     Partner partner = partners.find(partnerId).orElseThrow(PartnerService::notFound);
     if (!partner.isActive()) {
