@@ -15,6 +15,6 @@ class ServiceBasicsTests extends ServiceBasicsContract {
 
   @Override
   protected List<String> readinessChecks() {
-    return List.of("Database connections health check", "Kafka connection health check");
+    return List.of("Database connections health check", "Kafka broker");
   }
 }

@@ -16,8 +16,6 @@ class ServiceBasicsTests extends ServiceBasicsContract {
   @Override
   protected List<String> readinessChecks() {
     return List.of(
-        "Database connections health check",
-        "Redis connection health check",
-        "Kafka connection health check");
+        "Database connections health check", "Redis connection health check", "Kafka broker");
   }
 }

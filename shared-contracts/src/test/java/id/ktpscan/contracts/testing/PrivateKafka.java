@@ -144,9 +144,16 @@ public class PrivateKafka implements QuarkusTestResourceLifecycleManager {
   }
 
   private static String uuid() {
-    UUID id = UUID.randomUUID();
-    java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(16);
-    buffer.putLong(id.getMostSignificantBits()).putLong(id.getLeastSignificantBits());
-    return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(buffer.array());
+    while (true) {
+      UUID id = UUID.randomUUID();
+      java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(16);
+      buffer.putLong(id.getMostSignificantBits()).putLong(id.getLeastSignificantBits());
+      String encoded =
+          java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(buffer.array());
+      // The storage tool would take a leading '-' for an option, as Kafka's own ids avoid too.
+      if (!encoded.startsWith("-")) {
+        return encoded;
+      }
+    }
   }
 }
