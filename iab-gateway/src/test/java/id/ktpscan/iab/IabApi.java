@@ -31,6 +31,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -157,49 +158,60 @@ final class IabApi {
     return new ScanResult(fields, Map.of("nikBirthDate", CheckResult.PASS), List.of(), 0.93);
   }
 
-  /** Waits until the given submissions appear on ktp.submissions.v1 and returns those events. */
-  static Map<UUID, List<SubmissionCreated>> awaitPublished(
-      String bootstrap, java.util.Set<UUID> wanted, Duration timeout) {
-    Map<UUID, List<SubmissionCreated>> found = new HashMap<>();
-    try (KafkaConsumer<String, SubmissionCreated> consumer =
-        new KafkaConsumer<>(
-            Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrap,
-                ConsumerConfig.GROUP_ID_CONFIG,
-                "test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                "earliest",
-                ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG,
-                16 * 1024 * 1024),
-            new StringDeserializer(),
-            new SubmissionCreatedDeserializer())) {
-      consumer.subscribe(List.of(Topics.SUBMISSIONS));
+  /**
+   * Reads {@code ktp.submissions.v1} from its end at the time of creation, so a test sees only the
+   * events published after it started, however much the topic already holds.
+   */
+  static final class SubmissionsTail implements AutoCloseable {
+
+    private final KafkaConsumer<String, SubmissionCreated> consumer;
+
+    SubmissionsTail(String bootstrap) {
+      Map<String, Object> config = new HashMap<>();
+      config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+      config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+      config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 16 * 1024 * 1024);
+      consumer =
+          new KafkaConsumer<>(
+              config, new StringDeserializer(), new SubmissionCreatedDeserializer());
+      List<TopicPartition> partitions =
+          consumer.partitionsFor(Topics.SUBMISSIONS).stream()
+              .map(p -> new TopicPartition(p.topic(), p.partition()))
+              .toList();
+      consumer.assign(partitions);
+      consumer.seekToEnd(partitions);
+      partitions.forEach(consumer::position);
+    }
+
+    /** Waits until every wanted submission was seen, then a little longer to catch duplicates. */
+    Map<UUID, List<SubmissionCreated>> await(java.util.Set<UUID> wanted, Duration timeout) {
+      Map<UUID, List<SubmissionCreated>> found = new HashMap<>();
       long deadline = System.nanoTime() + timeout.toNanos();
       while (System.nanoTime() < deadline && !found.keySet().containsAll(wanted)) {
-        for (ConsumerRecord<String, SubmissionCreated> record :
-            consumer.poll(Duration.ofMillis(500))) {
-          if (wanted.contains(record.value().submissionId())) {
-            found
-                .computeIfAbsent(record.value().submissionId(), k -> new java.util.ArrayList<>())
-                .add(record.value());
-          }
-        }
+        collect(wanted, found, Duration.ofMillis(500));
       }
-      // Read a little longer so that a duplicate would be seen too.
       long settle = System.nanoTime() + Duration.ofSeconds(2).toNanos();
       while (System.nanoTime() < settle) {
-        for (ConsumerRecord<String, SubmissionCreated> record :
-            consumer.poll(Duration.ofMillis(300))) {
-          if (wanted.contains(record.value().submissionId())) {
-            found
-                .computeIfAbsent(record.value().submissionId(), k -> new java.util.ArrayList<>())
-                .add(record.value());
-          }
+        collect(wanted, found, Duration.ofMillis(300));
+      }
+      return found;
+    }
+
+    private void collect(
+        java.util.Set<UUID> wanted, Map<UUID, List<SubmissionCreated>> found, Duration poll) {
+      for (ConsumerRecord<String, SubmissionCreated> record : consumer.poll(poll)) {
+        if (record.value() != null && wanted.contains(record.value().submissionId())) {
+          found
+              .computeIfAbsent(record.value().submissionId(), k -> new java.util.ArrayList<>())
+              .add(record.value());
         }
       }
     }
-    return found;
+
+    @Override
+    public void close() {
+      consumer.close();
+    }
   }
 
   static byte[] json(Object value) {

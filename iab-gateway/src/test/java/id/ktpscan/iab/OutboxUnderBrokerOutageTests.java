@@ -57,6 +57,7 @@ class OutboxUnderBrokerOutageTests {
     }
     String partnerToken = TokenGatewayProcess.newPartnerToken();
     byte[] jpeg = TestImages.jpeg(1024, 700, 11);
+    IabApi.SubmissionsTail tail = new IabApi.SubmissionsTail(PrivateKafka.bootstrapServers());
 
     PrivateKafka.stopBroker();
     Set<UUID> accepted = new HashSet<>();
@@ -87,8 +88,10 @@ class OutboxUnderBrokerOutageTests {
       PrivateKafka.startBroker();
     }
 
-    Map<UUID, List<SubmissionCreated>> published =
-        IabApi.awaitPublished(PrivateKafka.bootstrapServers(), accepted, Duration.ofSeconds(90));
+    Map<UUID, List<SubmissionCreated>> published;
+    try (tail) {
+      published = tail.await(accepted, Duration.ofSeconds(90));
+    }
     assertThat(published.keySet()).isEqualTo(accepted);
     published.forEach((id, events) -> assertThat(events).as("events for %s", id).hasSize(1));
     await().atMost(Duration.ofSeconds(30)).until(() -> unsent(accepted) == 0);

@@ -35,6 +35,7 @@ class SubmissionApiTests {
   @Test
   void acceptedPhotoIsPublishedOnceWithTheImageEncrypted() {
     IabApi.StartedFlow flow = IabApi.startFlow(partnerToken, 3);
+    IabApi.SubmissionsTail tail = new IabApi.SubmissionsTail(IabApi.bootstrap());
     Response response = IabApi.submit(flow.userToken(), JPEG, "card.jpg");
     response
         .then()
@@ -47,8 +48,10 @@ class SubmissionApiTests {
         .body("pollAfterMs", equalTo(1000));
     UUID submissionId = UUID.fromString(response.path("submissionId"));
 
-    Map<UUID, List<SubmissionCreated>> published =
-        IabApi.awaitPublished(IabApi.bootstrap(), Set.of(submissionId), Duration.ofSeconds(30));
+    Map<UUID, List<SubmissionCreated>> published;
+    try (tail) {
+      published = tail.await(Set.of(submissionId), Duration.ofSeconds(30));
+    }
     assertThat(published.get(submissionId)).hasSize(1);
     SubmissionCreated event = published.get(submissionId).get(0);
     assertThat(event.flowId().toString()).isEqualTo(flow.flowId());

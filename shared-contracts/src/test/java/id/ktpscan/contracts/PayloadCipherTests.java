@@ -7,7 +7,6 @@ import id.ktpscan.contracts.crypto.PayloadCipher;
 import id.ktpscan.contracts.crypto.PayloadDecryptionException;
 import id.ktpscan.contracts.events.EncryptedPayload;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -22,9 +21,7 @@ class PayloadCipherTests {
     PayloadCipher cipher = PayloadCipher.fromKeyRing(PayloadCipher.generateKeyRingEntry("k1"));
     EncryptedPayload payload = cipher.encrypt(image, PayloadCipher.aadFor(submission));
     assertThat(payload.keyId()).isEqualTo("k1");
-    assertThat(
-            new String(
-                Base64.getDecoder().decode(payload.ciphertext()), StandardCharsets.ISO_8859_1))
+    assertThat(new String(payload.ciphertext(), StandardCharsets.ISO_8859_1))
         .doesNotContain("synthetic");
     assertThat(cipher.decrypt(payload, PayloadCipher.aadFor(submission))).isEqualTo(image);
   }
@@ -49,11 +46,10 @@ class PayloadCipherTests {
   void tamperedCiphertextFails() {
     PayloadCipher cipher = PayloadCipher.fromKeyRing(PayloadCipher.generateKeyRingEntry("k1"));
     EncryptedPayload payload = cipher.encrypt(image, PayloadCipher.aadFor(submission));
-    byte[] raw = Base64.getDecoder().decode(payload.ciphertext());
+    byte[] raw = payload.ciphertext().clone();
     raw[0] ^= 1;
     EncryptedPayload tampered =
-        new EncryptedPayload(
-            payload.alg(), payload.keyId(), payload.iv(), Base64.getEncoder().encodeToString(raw));
+        new EncryptedPayload(payload.alg(), payload.keyId(), payload.iv(), raw);
     assertThatThrownBy(() -> cipher.decrypt(tampered, PayloadCipher.aadFor(submission)))
         .isInstanceOf(PayloadDecryptionException.class);
   }

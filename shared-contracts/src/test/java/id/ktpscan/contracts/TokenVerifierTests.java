@@ -3,12 +3,16 @@ package id.ktpscan.contracts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
@@ -33,7 +37,7 @@ class TokenVerifierTests {
 
   private static final String ISSUER = "urn:ktp-scan:token-gateway";
 
-  private ECKey key;
+  private RSAKey key;
   private MutableClock clock;
   private final Set<String> revoked = new HashSet<>();
   private final AtomicInteger revocationLookups = new AtomicInteger();
@@ -41,7 +45,7 @@ class TokenVerifierTests {
 
   @BeforeEach
   void setUp() throws Exception {
-    key = new ECKeyGenerator(Curve.P_256).keyID("k-test").generate();
+    key = new RSAKeyGenerator(2048).keyID("k-test").generate();
     clock = new MutableClock(Instant.parse("2026-11-26T00:00:00Z"));
     verifier =
         new TokenVerifier(
@@ -130,19 +134,37 @@ class TokenVerifierTests {
         Reason.WRONG_KIND);
     assertRejected(
         sign(claims(TokenKind.PARTNER).jwtID(null).build()), TokenKind.PARTNER, Reason.MALFORMED);
-    ECKey other = new ECKeyGenerator(Curve.P_256).keyID("k-test").generate();
+    RSAKey other = new RSAKeyGenerator(2048).keyID("k-test").generate();
     SignedJWT forged =
         new SignedJWT(
             new JWSHeader.Builder(TokenVerifier.ALGORITHM).keyID("k-test").build(),
             claims(TokenKind.PARTNER).build());
-    forged.sign(new ECDSASigner(other));
+    forged.sign(new RSASSASigner(other));
     assertRejected(forged.serialize(), TokenKind.PARTNER, Reason.BAD_SIGNATURE);
     // A token without a kid cannot name its key and is refused.
     SignedJWT noKid =
         new SignedJWT(
             new JWSHeader.Builder(TokenVerifier.ALGORITHM).build(),
             claims(TokenKind.PARTNER).build());
-    noKid.sign(new ECDSASigner(key));
+    noKid.sign(new RSASSASigner(key));
+    // An EC-signed token is refused even when its key is published under the token's kid.
+    ECKey ec = new ECKeyGenerator(Curve.P_256).keyID("k-ec").generate();
+    TokenVerifier withEcKey =
+        new TokenVerifier(
+            ISSUER,
+            new ImmutableJWKSet<>(
+                new JWKSet(java.util.List.of(key.toPublicJWK(), ec.toPublicJWK()))),
+            jti -> false,
+            clock,
+            TokenVerifier.Options.defaults());
+    SignedJWT es256 =
+        new SignedJWT(
+            new JWSHeader.Builder(JWSAlgorithm.ES256).keyID("k-ec").build(),
+            claims(TokenKind.PARTNER).build());
+    es256.sign(new ECDSASigner(ec));
+    assertThatThrownBy(() -> withEcKey.verify(es256.serialize(), TokenKind.PARTNER))
+        .extracting(e -> ((TokenRejectedException) e).reason())
+        .isEqualTo(Reason.BAD_SIGNATURE);
     assertRejected(noKid.serialize(), TokenKind.PARTNER, Reason.BAD_SIGNATURE);
   }
 
@@ -171,7 +193,7 @@ class TokenVerifierTests {
     SignedJWT jwt =
         new SignedJWT(
             new JWSHeader.Builder(TokenVerifier.ALGORITHM).keyID(key.getKeyID()).build(), claims);
-    jwt.sign(new ECDSASigner(key));
+    jwt.sign(new RSASSASigner(key));
     return jwt.serialize();
   }
 

@@ -182,15 +182,16 @@ class PartnerTokenTests {
   }
 
   @Test
-  void jwksPublishesOnlyPublicEs256Keys() {
+  void jwksPublishesOnlyPublicRs256Keys() {
     given()
         .get("/.well-known/jwks.json")
         .then()
         .statusCode(200)
         .body("keys.size()", greaterThan(0))
-        .body("keys[0].kty", equalTo("EC"))
-        .body("keys[0].crv", equalTo("P-256"))
-        .body("keys[0].alg", equalTo("ES256"))
+        .body("keys[0].kty", equalTo("RSA"))
+        .body("keys[0].alg", equalTo("RS256"))
+        .body("keys[0].use", equalTo("sig"))
+        .body("keys[0].n", org.hamcrest.Matchers.notNullValue())
         .body("keys[0].d", org.hamcrest.Matchers.nullValue());
   }
 
@@ -199,8 +200,7 @@ class PartnerTokenTests {
     return new JwtConsumerBuilder()
         .setVerificationKeyResolver(new JwksVerificationKeyResolver(jwks.getJsonWebKeys()))
         .setJwsAlgorithmConstraints(
-            AlgorithmConstraints.ConstraintType.PERMIT,
-            AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256)
+            AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.RSA_USING_SHA256)
         .setExpectedIssuer("urn:ktp-scan:token-gateway")
         .setExpectedAudience(audience)
         .setRequireExpirationTime()

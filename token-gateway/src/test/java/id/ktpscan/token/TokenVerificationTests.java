@@ -10,9 +10,12 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import id.ktpscan.contracts.auth.TokenKind;
@@ -126,7 +129,7 @@ class TokenVerificationTests {
 
   @Test
   void keyNotInTheJwksIsRefusedEvenUnderTheActiveKid() throws Exception {
-    ECKey foreign = new ECKeyGenerator(Curve.P_256).keyID("k-foreign").generate();
+    RSAKey foreign = new RSAKeyGenerator(2048).keyID("k-foreign").generate();
     expectRejected(signWith(foreign, "k-foreign"), 401, "INVALID_TOKEN");
     expectRejected(signWith(foreign, keys.current().active().getKeyID()), 401, "INVALID_TOKEN");
   }
@@ -252,12 +255,23 @@ class TokenVerificationTests {
         .claim("scope", TokenKind.PARTNER.scope());
   }
 
-  private String signWith(ECKey key, String kid) throws Exception {
+  @Test
+  void es256TokenIsRefused() throws Exception {
+    ECKey ec = new ECKeyGenerator(Curve.P_256).keyID(keys.current().active().getKeyID()).generate();
     SignedJWT jwt =
         new SignedJWT(
-            new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(kid).type(JOSEObjectType.JWT).build(),
+            new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(ec.getKeyID()).build(),
             partnerClaims().build());
-    jwt.sign(new ECDSASigner(key));
+    jwt.sign(new ECDSASigner(ec));
+    expectRejected(jwt.serialize(), 401, "INVALID_TOKEN");
+  }
+
+  private String signWith(RSAKey key, String kid) throws Exception {
+    SignedJWT jwt =
+        new SignedJWT(
+            new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(kid).type(JOSEObjectType.JWT).build(),
+            partnerClaims().build());
+    jwt.sign(new RSASSASigner(key));
     return jwt.serialize();
   }
 

@@ -11,11 +11,13 @@ import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -29,10 +31,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Publishes outbox rows to Kafka. One relay thread per replica takes a batch of unsent rows with
- * {@code FOR UPDATE SKIP LOCKED} (so replicas never send the same row), sends them, and marks a row
- * sent only after Kafka acknowledged it; rows that fail stay unsent and are retried with backoff.
- * Accepting a submission wakes the relay, so publication does not wait for the poll interval.
+ * Publishes outbox rows to Kafka and marks a row sent only after Kafka acknowledged it; rows that
+ * fail stay unsent and are retried with backoff.
+ *
+ * <p>Every send first claims its rows with {@code SELECT … FOR UPDATE SKIP LOCKED … WHERE sent_at
+ * IS NULL}, so two relays (or two passes of one) never send the same row. Two ways lead there: a
+ * committed submission hands its event bytes to this replica's relay in memory (the fast path,
+ * which spares reading an image-sized row back from PostgreSQL), and a periodic scan reads the
+ * unsent rows from the database (rows of a crashed replica, rows whose send failed, and rows the
+ * bounded in-memory queue had no room for).
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -40,15 +47,25 @@ public class OutboxRelay {
   private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
   private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
 
+  /** Rows younger than this are left to the fast path by the database scan. */
+  private static final Duration SCAN_GRACE = Duration.ofSeconds(2);
+
+  /** A committed outbox row whose event bytes are still in memory. */
+  record Pending(long id, String topic, String key, byte[] payload) {}
+
+  /** What one pass did. */
+  record BatchResult(int sent, int failed) {}
+
   private final EntityManager em;
   private final IabConfig.Outbox config;
   private final String bootstrapServers;
   private final MeterRegistry metrics;
-  private final Semaphore wakeups = new Semaphore(0);
+  private final BlockingQueue<Pending> handedOver;
   private final AtomicLong backlog = new AtomicLong();
   private volatile boolean running;
   private KafkaProducer<String, byte[]> producer;
   private Thread thread;
+  private long nextScan;
 
   public OutboxRelay(
       EntityManager em,
@@ -59,6 +76,8 @@ public class OutboxRelay {
     this.config = config.outbox();
     this.bootstrapServers = bootstrapServers;
     this.metrics = metrics;
+    // Bounded so that a Kafka outage cannot hold image-sized payloads in memory without limit.
+    this.handedOver = new ArrayBlockingQueue<>(4 * this.config.batchSize());
   }
 
   void start(@Observes StartupEvent event) {
@@ -87,7 +106,7 @@ public class OutboxRelay {
             new StringSerializer(),
             new ByteArraySerializer());
     Gauge.builder("ktp.outbox.backlog", backlog, AtomicLong::get)
-        .description("Outbox rows not yet published (as of the relay's last look)")
+        .description("Outbox rows not yet published (as of the relay's last database scan)")
         .register(metrics);
     running = true;
     thread = new Thread(this::loop, "outbox-relay");
@@ -97,7 +116,6 @@ public class OutboxRelay {
 
   void stop(@Observes ShutdownEvent event) {
     running = false;
-    wakeups.release();
     if (thread != null) {
       thread.interrupt();
       try {
@@ -111,9 +129,12 @@ public class OutboxRelay {
     }
   }
 
-  /** Asks the relay to look at the outbox now rather than at its next poll. */
-  public void wake() {
-    wakeups.release();
+  /**
+   * Hands a committed row's event to the relay. When the queue is full the row simply waits for the
+   * database scan; nothing is lost.
+   */
+  public void handOver(long id, String topic, String key, byte[] payload) {
+    handedOver.offer(new Pending(id, topic, key, payload));
   }
 
   private void loop() {
@@ -121,18 +142,11 @@ public class OutboxRelay {
     while (running) {
       try {
         if (!backoff.isZero()) {
-          sleep(backoff);
+          // Not woken by new submissions: while Kafka is down, they must not speed up retries.
+          Thread.sleep(backoff.toMillis());
         }
-        BatchResult result = relayBatch();
-        if (result.failed() > 0) {
-          backoff = nextBackoff(backoff);
-        } else {
-          backoff = Duration.ZERO;
-          if (result.sent() < config.batchSize()) {
-            wakeups.drainPermits();
-            wakeups.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-          }
-        }
+        BatchResult result = relayOnce();
+        backoff = result.failed() > 0 ? nextBackoff(backoff) : Duration.ZERO;
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
@@ -143,40 +157,80 @@ public class OutboxRelay {
     }
   }
 
-  /** What one pass did. */
-  record BatchResult(int sent, int failed) {}
-
-  /** Publishes one batch; visible for tests. */
-  BatchResult relayBatch() {
-    return QuarkusTransaction.requiringNew()
-        .timeout((int) config.sendTimeout().multipliedBy(3).toSeconds() + 5)
-        .call(this::relayLocked);
+  /** One pass: the handed-over events if any arrive within the poll interval, else a scan. */
+  BatchResult relayOnce() throws InterruptedException {
+    List<Pending> batch = new ArrayList<>(config.batchSize());
+    Pending first = handedOver.poll(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+    if (first != null) {
+      batch.add(first);
+      handedOver.drainTo(batch, config.batchSize() - 1);
+      BatchResult result = inTransaction(() -> publishHandedOver(batch));
+      if (System.nanoTime() < nextScan) {
+        return result;
+      }
+    }
+    nextScan = System.nanoTime() + config.pollInterval().toNanos();
+    return inTransaction(this::publishScanned);
   }
 
-  private BatchResult relayLocked() {
+  private BatchResult publishHandedOver(List<Pending> batch) {
+    List<Long> ids = batch.stream().map(Pending::id).toList();
+    @SuppressWarnings("unchecked")
+    List<Number> claimed =
+        em.createNativeQuery(
+                "SELECT id FROM outbox WHERE id IN (?1) AND sent_at IS NULL"
+                    + " FOR UPDATE SKIP LOCKED")
+            .setParameter(1, ids)
+            .getResultList();
+    Map<Long, Pending> byId = new HashMap<>();
+    batch.forEach(p -> byId.put(p.id(), p));
+    List<Pending> toSend = claimed.stream().map(n -> byId.get(n.longValue())).toList();
+    return send(toSend);
+  }
+
+  private BatchResult publishScanned() {
     @SuppressWarnings("unchecked")
     List<Object[]> rows =
         em.createNativeQuery(
                 "SELECT id, topic, message_key, payload FROM outbox WHERE sent_at IS NULL"
+                    + " AND created_at < now() - make_interval(secs => ?2)"
                     + " ORDER BY id LIMIT ?1 FOR UPDATE SKIP LOCKED")
             .setParameter(1, config.batchSize())
+            .setParameter(2, (double) SCAN_GRACE.toSeconds())
             .getResultList();
+    BatchResult result =
+        send(
+            rows.stream()
+                .map(
+                    r ->
+                        new Pending(
+                            ((Number) r[0]).longValue(),
+                            (String) r[1],
+                            (String) r[2],
+                            (byte[]) r[3]))
+                .toList());
+    backlog.set(
+        ((Number)
+                em.createNativeQuery("SELECT count(*) FROM outbox WHERE sent_at IS NULL")
+                    .getSingleResult())
+            .longValue());
+    return result;
+  }
+
+  private BatchResult send(List<Pending> rows) {
     if (rows.isEmpty()) {
-      backlog.set(0);
       return new BatchResult(0, 0);
     }
     List<Long> ids = new ArrayList<>(rows.size());
     List<Future<RecordMetadata>> sends = new ArrayList<>(rows.size());
     List<Long> failed = new ArrayList<>();
     String error = null;
-    for (Object[] row : rows) {
-      long id = ((Number) row[0]).longValue();
+    for (Pending row : rows) {
       try {
-        sends.add(
-            producer.send(new ProducerRecord<>((String) row[1], (String) row[2], (byte[]) row[3])));
-        ids.add(id);
+        sends.add(producer.send(new ProducerRecord<>(row.topic(), row.key(), row.payload())));
+        ids.add(row.id());
       } catch (RuntimeException e) {
-        failed.add(id);
+        failed.add(row.id());
         error = e.getClass().getSimpleName();
       }
     }
@@ -209,21 +263,17 @@ public class OutboxRelay {
           .executeUpdate();
       LOG.warnf("could not publish %d outbox rows (%s); will retry", failed.size(), error);
     }
-    backlog.set(
-        ((Number)
-                em.createNativeQuery("SELECT count(*) FROM outbox WHERE sent_at IS NULL")
-                    .getSingleResult())
-            .longValue());
     return new BatchResult(sent.size(), failed.size());
+  }
+
+  private BatchResult inTransaction(java.util.function.Supplier<BatchResult> work) {
+    return QuarkusTransaction.requiringNew()
+        .timeout((int) config.sendTimeout().multipliedBy(3).toSeconds() + 5)
+        .call(work::get);
   }
 
   private static Duration nextBackoff(Duration current) {
     Duration next = current.isZero() ? Duration.ofMillis(200) : current.multipliedBy(2);
     return next.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : next;
-  }
-
-  private static void sleep(Duration duration) throws InterruptedException {
-    // Not interruptible by wake(): while Kafka is down, new submissions must not speed up retries.
-    Thread.sleep(duration.toMillis());
   }
 }

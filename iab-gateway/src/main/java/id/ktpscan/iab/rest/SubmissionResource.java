@@ -23,14 +23,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.jboss.resteasy.reactive.RestForm;
-import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /**
  * Photo submissions and status polls (user token), and submission details (partner token).
@@ -67,33 +64,36 @@ public class SubmissionResource {
     this.config = config;
   }
 
-  /** A photo as the {@code image} part of a multipart form. */
+  /**
+   * A photo as the {@code image} part of a multipart form, with an optional {@code correlationId}
+   * field; other fields are ignored.
+   */
   @POST
   @UserAuthenticated
   @Consumes(MediaType.MULTIPART_FORM_DATA)
   public Response submitMultipart(
-      @RestForm("image") List<FileUpload> images,
-      @RestForm("correlationId") String correlationId,
+      byte[] body,
+      @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
       @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey) {
-    VerifiedToken user = admitUser(correlationId, idempotencyKey);
-    if (images == null || images.isEmpty()) {
-      throw RequestFields.invalid("image", "is required (a multipart file part)");
+    VerifiedToken user = admitUser(null, idempotencyKey);
+    List<MultipartBody.Part> images = new ArrayList<>(1);
+    String correlationId = null;
+    for (MultipartBody.Part part : MultipartBody.parse(contentType, body)) {
+      if (part.name().equals("image")) {
+        images.add(part);
+      } else if (part.name().equals("correlationId")) {
+        correlationId = part.text();
+      }
+    }
+    checkCorrelation(user, correlationId);
+    if (images.isEmpty()) {
+      throw RequestFields.invalid("image", "is required (a multipart part named 'image')");
     }
     if (images.size() > 1) {
       throw new ProblemException(
           400, "MULTIPLE_IMAGES", "Invalid request", "Send exactly one part named 'image'.");
     }
-    FileUpload upload = images.get(0);
-    if (upload.size() > inspector.maxBytes()) {
-      throw rejected(new ImageRejectedException(id.ktpscan.iab.imaging.ImageRejection.TOO_LARGE));
-    }
-    byte[] image;
-    try {
-      image = Files.readAllBytes(upload.uploadedFile());
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot read an uploaded part", e);
-    }
-    return accept(user, image, idempotencyKey);
+    return accept(user, images.get(0).content(), idempotencyKey);
   }
 
   /** A photo as the raw request body. */
@@ -131,13 +131,7 @@ public class SubmissionResource {
     VerifiedToken user = caller.token();
     limiter.hit(
         "user:" + user.jti(), config.limits().userRequestsPerMinute(), Duration.ofMinutes(1));
-    if (correlationId != null && !correlationId.equals(user.correlationId())) {
-      throw new ProblemException(
-          403,
-          "CORRELATION_ID_MISMATCH",
-          "Forbidden",
-          "The correlationId is not the one this user token was issued for.");
-    }
+    checkCorrelation(user, correlationId);
     if (idempotencyKey != null && !IDEMPOTENCY_KEY_PATTERN.matcher(idempotencyKey).matches()) {
       throw new ProblemException(
           400,
@@ -146,6 +140,16 @@ public class SubmissionResource {
           "Idempotency-Key must be 1 to 128 letters, digits or . _ : -");
     }
     return user;
+  }
+
+  private static void checkCorrelation(VerifiedToken user, String correlationId) {
+    if (correlationId != null && !correlationId.equals(user.correlationId())) {
+      throw new ProblemException(
+          403,
+          "CORRELATION_ID_MISMATCH",
+          "Forbidden",
+          "The correlationId is not the one this user token was issued for.");
+    }
   }
 
   private Response accept(VerifiedToken user, byte[] image, String idempotencyKey) {

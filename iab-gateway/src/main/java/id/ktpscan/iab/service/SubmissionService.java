@@ -12,7 +12,6 @@ import id.ktpscan.contracts.json.KtpJson;
 import id.ktpscan.contracts.problem.Problem;
 import id.ktpscan.contracts.problem.ProblemException;
 import id.ktpscan.iab.Flow;
-import id.ktpscan.iab.OutboxEvent;
 import id.ktpscan.iab.Submission;
 import id.ktpscan.iab.config.Ciphers;
 import id.ktpscan.iab.config.IabConfig;
@@ -20,6 +19,7 @@ import id.ktpscan.iab.imaging.ImageInfo;
 import id.ktpscan.iab.messaging.OutboxRelay;
 import id.ktpscan.iab.repository.FlowRepository;
 import id.ktpscan.iab.repository.IdempotencyRepository;
+import id.ktpscan.iab.repository.OutboxRepository;
 import id.ktpscan.iab.repository.SubmissionRepository;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -53,11 +53,15 @@ public class SubmissionService {
       long pollAfterMs) {}
 
   /** An accepted (or replayed) submission and the HTTP status to answer with. */
-  public record Outcome(int status, String body, boolean replayed) {}
+  public record Outcome(int status, String body, boolean replayed, OutboxEntry outbox) {}
+
+  /** The outbox row written with an accepted submission, for the relay's fast path. */
+  record OutboxEntry(long id, String key, byte[] payload) {}
 
   private final FlowRepository flows;
   private final SubmissionRepository submissions;
   private final IdempotencyRepository idempotency;
+  private final OutboxRepository outbox;
   private final OutboxRelay relay;
   private final PayloadCipher eventCipher;
   private final long pollAfterMs;
@@ -68,6 +72,7 @@ public class SubmissionService {
       FlowRepository flows,
       SubmissionRepository submissions,
       IdempotencyRepository idempotency,
+      OutboxRepository outbox,
       OutboxRelay relay,
       Ciphers ciphers,
       IabConfig config,
@@ -76,6 +81,7 @@ public class SubmissionService {
     this.flows = flows;
     this.submissions = submissions;
     this.idempotency = idempotency;
+    this.outbox = outbox;
     this.relay = relay;
     this.eventCipher = ciphers.events();
     this.pollAfterMs = config.pollAfterMs();
@@ -107,7 +113,8 @@ public class SubmissionService {
                         idempotencyKey,
                         requestHash));
     if (!outcome.replayed()) {
-      relay.wake();
+      OutboxEntry entry = outcome.outbox();
+      relay.handOver(entry.id(), Topics.SUBMISSIONS, entry.key(), entry.payload());
       metrics.counter("ktp.submissions.accepted").increment();
     }
     return outcome;
@@ -137,7 +144,7 @@ public class SubmissionService {
               "Idempotency key reused",
               "This Idempotency-Key was used for a different image.");
         }
-        return new Outcome(stored.get().status(), stored.get().body(), true);
+        return new Outcome(stored.get().status(), stored.get().body(), true, null);
       }
     }
     refuseIfClosed(flow);
@@ -167,13 +174,9 @@ public class SubmissionService {
             info.format().mediaType(),
             sealedImage,
             now);
-    OutboxEvent outbox = new OutboxEvent();
-    outbox.aggregateId = submission.id;
-    outbox.topic = Topics.SUBMISSIONS;
-    outbox.messageKey = submission.id.toString();
-    outbox.payload = json(event);
-    outbox.createdAt = now;
-    outbox.persist();
+    byte[] payload = json(event);
+    String key = submission.id.toString();
+    long outboxId = outbox.append(submission.id, Topics.SUBMISSIONS, key, payload, now);
 
     String body =
         new String(
@@ -196,7 +199,7 @@ public class SubmissionService {
     LOG.infof(
         "accepted submission %s (attempt %d) of flow %s",
         submission.id, submission.attempt, flow.id);
-    return new Outcome(202, body, false);
+    return new Outcome(202, body, false, new OutboxEntry(outboxId, key, payload));
   }
 
   private void refuseIfClosed(Flow flow) {

@@ -4,13 +4,13 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.KeySourceException;
-import com.nimbusds.jose.crypto.ECDSAVerifier;
-import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKMatcher;
 import com.nimbusds.jose.jwk.JWKSelector;
 import com.nimbusds.jose.jwk.KeyType;
 import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.SecurityContext;
@@ -32,7 +32,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Verifies KTP Scan JWTs the same way in every service: ES256 only, a key from token-gateway's
+ * Verifies KTP Scan JWTs the same way in every service: RS256 only, a key from token-gateway's
  * JWKS, issuer, token kind, audience, lifetime, scope, then the revocation list.
  *
  * <p>The checks run from cheapest to dearest, and the revocation lookup (a network call) only for
@@ -43,8 +43,12 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class TokenVerifier {
 
-  /** The only signature algorithm accepted; {@code none} and HMAC are refused by construction. */
-  public static final JWSAlgorithm ALGORITHM = JWSAlgorithm.ES256;
+  /**
+   * The only signature algorithm accepted; {@code none}, HMAC and EC are refused by construction.
+   * RS256 because every token is verified far more often than it is signed, and RSA verification
+   * costs about a tenth of ECDSA P-256 verification on the JVM (decision 0006).
+   */
+  public static final JWSAlgorithm ALGORITHM = JWSAlgorithm.RS256;
 
   private static final int MAX_TOKEN_CHARS = 8192;
 
@@ -246,7 +250,7 @@ public final class TokenVerifier {
   private boolean verifiesWithAnyKey(SignedJWT jwt, String keyId) {
     JWKMatcher matcher =
         new JWKMatcher.Builder()
-            .keyType(KeyType.EC)
+            .keyType(KeyType.RSA)
             .keyID(keyId)
             .keyUses(KeyUse.SIGNATURE, null)
             .algorithms(ALGORITHM, null)
@@ -259,7 +263,8 @@ public final class TokenVerifier {
     }
     for (JWK candidate : candidates) {
       try {
-        if (candidate instanceof ECKey ec && jwt.verify(new ECDSAVerifier(ec.toECPublicKey()))) {
+        if (candidate instanceof RSAKey rsa
+            && jwt.verify(new RSASSAVerifier(rsa.toRSAPublicKey()))) {
           return true;
         }
       } catch (JOSEException e) {

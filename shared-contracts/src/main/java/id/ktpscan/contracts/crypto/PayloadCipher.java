@@ -96,13 +96,8 @@ public final class PayloadCipher {
       Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
       cipher.init(Cipher.ENCRYPT_MODE, keys.get(activeKeyId), new GCMParameterSpec(TAG_BITS, iv));
       cipher.updateAAD(aad);
-      byte[] sealed = cipher.doFinal(plaintext);
-      Base64.Encoder b64 = Base64.getEncoder();
       return new EncryptedPayload(
-          EncryptedPayload.A256GCM,
-          activeKeyId,
-          b64.encodeToString(iv),
-          b64.encodeToString(sealed));
+          EncryptedPayload.A256GCM, activeKeyId, iv, cipher.doFinal(plaintext));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("AES-GCM is not available", e);
     }
@@ -123,16 +118,15 @@ public final class PayloadCipher {
       throw new PayloadDecryptionException("unknown payload key id");
     }
     try {
-      Base64.Decoder b64 = Base64.getDecoder();
-      byte[] iv = b64.decode(payload.iv());
+      byte[] iv = payload.iv();
       if (iv.length != IV_BYTES) {
         throw new PayloadDecryptionException("payload nonce has the wrong length");
       }
       Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
       cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, iv));
       cipher.updateAAD(aad);
-      return cipher.doFinal(b64.decode(payload.ciphertext()));
-    } catch (IllegalArgumentException | GeneralSecurityException e) {
+      return cipher.doFinal(payload.ciphertext());
+    } catch (GeneralSecurityException e) {
       throw new PayloadDecryptionException("payload does not authenticate");
     }
   }

@@ -3,13 +3,12 @@ package id.ktpscan.token.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSSigner;
-import com.nimbusds.jose.crypto.ECDSASigner;
-import com.nimbusds.jose.jwk.Curve;
-import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
-import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import id.ktpscan.contracts.auth.TokenVerifier;
 import id.ktpscan.contracts.crypto.PayloadCipher;
 import id.ktpscan.contracts.crypto.PayloadDecryptionException;
@@ -33,17 +32,18 @@ import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
- * Owns the ES256 signing keys: creates the first one, rotates, and keeps an in-memory snapshot of
- * the active private key and the published public keys, reloaded on a schedule so that a rotation
- * done by one replica reaches all of them.
+ * Owns the RS256 signing keys (RSA 2048): creates the first one, rotates, and keeps an in-memory
+ * snapshot of the active private key and the published public keys, reloaded on a schedule so that
+ * a rotation done by one replica reaches all of them.
  */
 @ApplicationScoped
 public class SigningKeyService {
 
   private static final Logger LOG = Logger.getLogger(SigningKeyService.class);
+  private static final int KEY_BITS = 2048;
 
   /** What signs now and what verifiers may see. */
-  public record KeySnapshot(ECKey active, JWSSigner signer, JWKSet published, String jwksJson) {}
+  public record KeySnapshot(RSAKey active, JWSSigner signer, JWKSet published, String jwksJson) {}
 
   private final SigningKeyRepository repository;
   private final TokenConfig config;
@@ -112,7 +112,7 @@ public class SigningKeyService {
     List<SigningKey> keys =
         QuarkusTransaction.requiringNew().call(() -> repository.findPublished(clock.instant()));
     List<JWK> published = new ArrayList<>();
-    ECKey active = null;
+    RSAKey active = null;
     for (SigningKey key : keys) {
       try {
         published.add(JWK.parse(key.publicJwk));
@@ -128,7 +128,7 @@ public class SigningKeyService {
     }
     try {
       JWKSet jwks = new JWKSet(published);
-      snapshot = new KeySnapshot(active, new ECDSASigner(active), jwks, jwks.toString(true));
+      snapshot = new KeySnapshot(active, new RSASSASigner(active), jwks, jwks.toString(true));
     } catch (JOSEException e) {
       throw new IllegalStateException("active signing key cannot sign", e);
     }
@@ -144,17 +144,17 @@ public class SigningKeyService {
 
   private SigningKey persistNewKey() {
     String kid = RandomIds.hex("k-", 8);
-    ECKey key;
+    RSAKey key;
     try {
       key =
-          new ECKeyGenerator(Curve.P_256)
+          new RSAKeyGenerator(KEY_BITS)
               .keyID(kid)
               .keyUse(KeyUse.SIGNATURE)
               .algorithm(TokenVerifier.ALGORITHM)
               .issueTime(java.util.Date.from(clock.instant()))
               .generate();
     } catch (JOSEException e) {
-      throw new IllegalStateException("cannot generate an ES256 key", e);
+      throw new IllegalStateException("cannot generate an RS256 key", e);
     }
     EncryptedPayload sealed =
         keyEncryption.encrypt(
@@ -174,7 +174,7 @@ public class SigningKeyService {
     return entity;
   }
 
-  private ECKey decryptPrivate(SigningKey key) throws ParseException {
+  private RSAKey decryptPrivate(SigningKey key) throws ParseException {
     try {
       EncryptedPayload sealed =
           KtpJson.mapper().readValue(key.privateJwkEncrypted, EncryptedPayload.class);
@@ -190,7 +190,7 @@ public class SigningKeyService {
                 + "', which ktp.token.key-encryption-keys does not hold or which does not match",
             e);
       }
-      return ECKey.parse(new String(json, StandardCharsets.UTF_8));
+      return RSAKey.parse(new String(json, StandardCharsets.UTF_8));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("stored signing key " + key.kid + " is unreadable", e);
     }

@@ -1,0 +1,148 @@
+#!/usr/bin/env bash
+# iab-gateway benchmark on loopback: multipart submissions of a ~300 KB JPEG (each on its own flow
+# and user token), beside the unauthenticated health endpoint of the same process in the same run.
+# Also reports the flow-start rate (which includes minting the user token at token-gateway) and
+# how long the outbox relay needs to publish the backlog to Kafka after each round.
+# Usage: ./ktp bench iab [--rounds N] [--duration 10s] [--connections 8]
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+. "$ROOT/bench/lib.sh"
+ROUNDS=3
+DURATION=10s
+CONNECTIONS=8
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --rounds) ROUNDS="$2"; shift 2 ;;
+    --duration) DURATION="$2"; shift 2 ;;
+    --connections) CONNECTIONS="$2"; shift 2 ;;
+    *) echo "unknown option $1" >&2; exit 2 ;;
+  esac
+done
+SECONDS_PER_ROUND="${DURATION%s}"
+
+ensure_wrk
+"$ROOT/ktp" infra up
+"$ROOT/ktp" build
+WORK="$(mktemp -d)"
+PIDS=()
+cleanup() {
+  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+start() { # service port extra-env...
+  local service="$1" port="$2"
+  shift 2
+  "$ROOT/ktp" env-file "$service" "$WORK/$service.env"
+  (
+    set -a
+    . "$WORK/$service.env"
+    set +a
+    export QUARKUS_HTTP_PORT="$port" "$@"
+    # BENCH_JFR_DIR=/some/dir records a flight recording per service there, to look into a result.
+    jfr=()
+    [ -n "${BENCH_JFR_DIR:-}" ] && jfr=("-XX:StartFlightRecording=filename=$BENCH_JFR_DIR/$service.jfr,settings=profile")
+    exec java -Xmx512m "${jfr[@]}" -jar "$ROOT/$service/target/quarkus-app/quarkus-run.jar" >"$WORK/$service.log" 2>&1
+  ) &
+  PIDS+=($!)
+  wait_ready "http://127.0.0.1:$port/q/health/ready" 90 || { tail -40 "$WORK/$service.log"; exit 1; }
+  echo "[bench] $service ready on :$port" >&2
+}
+
+# Dedicated instances (prod profile) with the per-partner and per-user limits lifted, so the
+# benchmark measures acceptance rather than refusals; the limiter still runs on every request.
+start token-gateway 18081 KTP_TOKEN_RATE_LIMIT_ATTEMPTS=100000000
+start iab-gateway 18082 KTP_IAB_TOKENS_TOKEN_GATEWAY_URL=http://127.0.0.1:18081 \
+  KTP_IAB_LIMITS_PARTNER_REQUESTS_PER_MINUTE=100000000 KTP_IAB_LIMITS_USER_REQUESTS_PER_MINUTE=100000000
+
+ADMIN="$(sed -n 's/^KTP_TOKEN_ADMIN_TOKEN=//p' "$WORK/token-gateway.env")"
+CREDS="$(curl -fsS -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' \
+  -d '{"name":"Benchmark Partner"}' http://127.0.0.1:18081/admin/v1/partners)"
+BODY="$(sed -E 's/.*"clientId":"([^"]+)".*"passkey":"([^"]+)".*/{"client_id":"\1","passkey":"\2"}/' <<<"$CREDS")"
+export PARTNER_TOKEN
+PARTNER_TOKEN="$(curl -fsS -H 'Content-Type: application/json' -d "$BODY" http://127.0.0.1:18081/v1/partner/token |
+  sed -E 's/.*"access_token":"([^"]+)".*/\1/')"
+export TOKENS_FILE="$WORK/user-tokens" IMAGE_FILE="$WORK/card.jpg" FAILURES_FILE="$WORK/failures" RUN_ID
+RUN_ID="$(date +%s)"
+java "$ROOT/tools/demo/SyntheticPhoto.java" "$IMAGE_FILE" 1280 960 120
+IMAGE_BYTES="$(stat -c %s "$IMAGE_FILE")"
+echo "[bench] image: $IMAGE_BYTES bytes" >&2
+
+# Enough flows for every submission of the run, each submission consuming one.
+NEEDED=$((600 * (5 + ROUNDS * SECONDS_PER_ROUND)))
+: >"$TOKENS_FILE"
+declare -a flow_rate
+batch=0
+while [ "$(wc -l <"$TOKENS_FILE")" -lt "$NEEDED" ]; do
+  batch=$((batch + 1))
+  RUN_ID="$(date +%s)-$batch"
+  read -r r p50 p99 bad < <(wrk_run "flow starts" 10s "$CONNECTIONS" http://127.0.0.1:18082 -s "$ROOT/bench/iab-flows.lua")
+  flow_rate+=("$r")
+  echo "[bench] user tokens so far: $(wc -l <"$TOKENS_FILE") of $NEEDED" >&2
+done
+
+backlog() {
+  PGPASSWORD=iab_gateway psql -h 127.0.0.1 -U iab_gateway -d iab_gateway -tAc \
+    "SELECT count(*) FROM outbox WHERE sent_at IS NULL"
+}
+drain_seconds() {
+  local start=$SECONDS
+  until [ "$(backlog)" = 0 ]; do
+    [ $((SECONDS - start)) -lt 300 ] || { echo "timeout"; return; }
+    sleep 0.5
+  done
+  echo $((SECONDS - start))
+}
+
+OFFSET=0
+submit_round() { # label duration -> "rate p50 p99 non2xx" ; advances OFFSET
+  local label="$1" duration="$2" out
+  out="$(TOKEN_OFFSET="$OFFSET" wrk_run "$label" "$duration" "$CONNECTIONS" http://127.0.0.1:18082 \
+    -s "$ROOT/bench/iab-submit.lua")"
+  local rate
+  rate="$(cut -d' ' -f1 <<<"$out")"
+  OFFSET=$((OFFSET + $(awk -v r="$rate" -v d="${duration%s}" 'BEGIN {printf "%d", r * d + 200}')))
+  echo "$out"
+}
+
+echo "[bench] warm-up" >&2
+wrk_run warmup-health 5s "$CONNECTIONS" http://127.0.0.1:18082/q/health/live >/dev/null
+submit_round warmup-submit 5s >/dev/null
+drain_seconds >/dev/null
+
+declare -a h_rate h_p99 s_rate s_p50 s_p99 drains
+for round in $(seq 1 "$ROUNDS"); do
+  read -r r p50 p99 bad < <(wrk_run "round $round health" "$DURATION" "$CONNECTIONS" http://127.0.0.1:18082/q/health/live)
+  h_rate+=("$r"); h_p99+=("$p99")
+  # Not in a subshell: submit_round advances OFFSET past the tokens it used.
+  submit_round "round $round submit" "$DURATION" >"$WORK/round"
+  read -r r p50 p99 bad <"$WORK/round"
+  s_rate+=("$r"); s_p50+=("$p50"); s_p99+=("$p99")
+  if [ "$bad" != 0 ]; then
+    echo "[bench] $bad submissions were not accepted in round $round; first refusals:" >&2
+    head -5 "$FAILURES_FILE" >&2
+    exit 1
+  fi
+  d="$(drain_seconds)"
+  drains+=("$d")
+  echo "[bench] round $round: outbox drained ${d}s after the load stopped" >&2
+done
+
+cat <<OUT
+
+iab-gateway benchmark: $ROUNDS rounds x $DURATION, $CONNECTIONS connections, wrk -t1, loopback, $(nproc) cores;
+image $IMAGE_BYTES bytes JPEG, multipart; medians over rounds.
+
+| endpoint                                        | req/s (median) | p50 ms | p99 ms |
+|-------------------------------------------------|---------------:|-------:|-------:|
+| GET /q/health/live (no auth, reference)         | $(median "${h_rate[@]}") | - | $(median "${h_p99[@]}") |
+| POST /v1/ktp-scan/submissions (202 accepted)    | $(median "${s_rate[@]}") | $(median "${s_p50[@]}") | $(median "${s_p99[@]}") |
+| POST /v1/flows (201, mints a user token)        | $(median "${flow_rate[@]}") | - | - |
+
+submissions / health rate, per round: $(for i in "${!s_rate[@]}"; do awk -v a="${s_rate[$i]}" -v b="${h_rate[$i]}" 'BEGIN {printf "%.3f ", a / b}'; done)
+outbox backlog published to Kafka within (s) after each round: ${drains[*]}
+target: >= 200 accepted submissions/s with p99 < 100 ms
+OUT
