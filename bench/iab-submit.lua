@@ -19,6 +19,33 @@ if os.getenv("RAW_BODY") == "1" then
   contentType = "image/jpeg"
 end
 
+-- RATE (requests per second, all connections together) paces the requests; unset or 0 sends as
+-- fast as the connections allow. Pacing measures latency at a given load instead of at saturation.
+local ffi = require("ffi")
+ffi.cdef [[
+  typedef struct { long tv_sec; long tv_nsec; } ktp_timespec;
+  int clock_gettime(int clock, ktp_timespec *ts);
+]]
+local clock = ffi.new("ktp_timespec")
+local function nowMs()
+  ffi.C.clock_gettime(1, clock)
+  return tonumber(clock.tv_sec) * 1000 + tonumber(clock.tv_nsec) / 1e6
+end
+local rate = tonumber(os.getenv("RATE") or "0")
+local nextAt = 0
+
+if rate > 0 then
+  delay = function()
+    local now = nowMs()
+    if nextAt < now then
+      nextAt = now
+    end
+    local wait = nextAt - now
+    nextAt = nextAt + 1000 / rate
+    return wait
+  end
+end
+
 request = function()
   index = index + 1
   local token = tokens[index] or tokens[#tokens]
