@@ -141,7 +141,8 @@ for round in $(seq 1 "$ROUNDS"); do
   d="$(drain_seconds)"
   drains+=("$d")
   echo "[bench] round $round: outbox drained ${d}s after the load stopped" >&2
-  submit_round "round $round paced at $RATE/s" "$DURATION" "$RATE" >"$WORK/round"
+  # Twice the connections for the paced run: a slow answer must not hold back the offered rate.
+  CONNECTIONS=$((CONNECTIONS * 2)) submit_round "round $round paced at $RATE/s" "$DURATION" "$RATE" >"$WORK/round"
   read -r r p50 p99 bad <"$WORK/round"
   p_rate+=("$r"); p_p50+=("$p50"); p_p99+=("$p99")
   [ "$bad" = 0 ] || { echo "[bench] $bad paced submissions were refused" >&2; head -5 "$FAILURES_FILE" >&2; exit 1; }
