@@ -4,7 +4,7 @@ import id.ktpscan.contracts.testing.ServiceBasicsContract;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
 
-/** callback-dispatcher's operational endpoints and the dependencies its readiness reports. */
+/** callback-dispatcher's operational endpoints: PostgreSQL, Kafka, and Redis for revocations. */
 @QuarkusTest
 class ServiceBasicsTests extends ServiceBasicsContract {
 
@@ -15,6 +15,7 @@ class ServiceBasicsTests extends ServiceBasicsContract {
 
   @Override
   protected List<String> readinessChecks() {
-    return List.of("Database connections health check", "Kafka broker");
+    return List.of(
+        "Database connections health check", "Kafka broker", "Redis connection health check");
   }
 }

@@ -14,8 +14,8 @@ import id.ktpscan.contracts.events.ScanResult;
 import id.ktpscan.contracts.events.SubmissionCreated;
 import id.ktpscan.contracts.events.SubmissionProcessed;
 import id.ktpscan.contracts.json.KtpJson;
-import id.ktpscan.contracts.kafka.JsonEventSerializer;
 import id.ktpscan.contracts.kafka.SubmissionCreatedDeserializer;
+import id.ktpscan.contracts.testing.TestKafka;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.time.Duration;
@@ -28,12 +28,8 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /** Drives iab-gateway over HTTP and Kafka the way partners, the SDK and ocr-worker do. */
@@ -101,7 +97,7 @@ final class IabApi {
   }
 
   static String bootstrap() {
-    return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+    return TestKafka.bootstrap();
   }
 
   /** Publishes what ocr-worker would for a submission. */
@@ -128,23 +124,7 @@ final class IabApi {
             result == null ? null : eventCipher().encrypt(result, PayloadCipher.aadFor(submission)),
             Map.of("total", 420L),
             Instant.now());
-    publish(Topics.RESULTS, submissionId, event);
-  }
-
-  static void publish(String topic, String key, Object event) {
-    try (KafkaProducer<String, Object> producer =
-        new KafkaProducer<>(
-            Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrap(),
-                ProducerConfig.ACKS_CONFIG,
-                "all"),
-            new StringSerializer(),
-            new JsonEventSerializer<>())) {
-      producer.send(new ProducerRecord<>(topic, key, event)).get();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+    TestKafka.publish(Topics.RESULTS, submissionId, event);
   }
 
   static ScanResult sampleResult() {

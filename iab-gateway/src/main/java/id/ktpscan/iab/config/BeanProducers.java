@@ -2,14 +2,11 @@ package id.ktpscan.iab.config;
 
 import id.ktpscan.contracts.auth.TokenVerifier;
 import id.ktpscan.contracts.quarkus.RedisRateLimiter;
-import id.ktpscan.contracts.quarkus.auth.RedisRevocationList;
 import id.ktpscan.iab.imaging.ImageInspector;
 import io.quarkus.redis.datasource.RedisDataSource;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import java.net.MalformedURLException;
 import java.time.Clock;
-import java.time.Duration;
 
 /** Plain objects as beans: clock, token verifier, rate limiter, image inspector. */
 public class BeanProducers {
@@ -22,19 +19,8 @@ public class BeanProducers {
 
   @Produces
   @Singleton
-  TokenVerifier tokenVerifier(IabConfig config, RedisDataSource redis, Clock clock)
-      throws MalformedURLException {
-    IabConfig.Tokens tokens = config.tokens();
-    return new TokenVerifier(
-        tokens.issuer(),
-        TokenVerifier.remoteJwks(
-            tokens.tokenGatewayUrl().resolve("/.well-known/jwks.json").toURL(),
-            tokens.jwksCacheTtl(),
-            Duration.ofSeconds(30)),
-        new RedisRevocationList(redis),
-        clock,
-        new TokenVerifier.Options(
-            tokens.clockSkew(), tokens.revocationRecheck(), tokens.maxCachedTokens()));
+  TokenVerifier tokenVerifier(IabConfig config, RedisDataSource redis, Clock clock) {
+    return config.tokens().verifier(redis, clock);
   }
 
   @Produces

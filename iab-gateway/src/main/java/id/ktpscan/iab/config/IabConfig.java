@@ -1,8 +1,8 @@
 package id.ktpscan.iab.config;
 
+import id.ktpscan.contracts.quarkus.auth.VerifierSettings;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import java.net.URI;
 import java.time.Duration;
 
 /** Typed configuration of iab-gateway ({@code ktp.iab.*}, or {@code KTP_IAB_*} variables). */
@@ -29,27 +29,9 @@ public interface IabConfig {
   long pollAfterMs();
 
   /** How this service verifies tokens and asks token-gateway for user tokens. */
-  interface Tokens {
-    @WithDefault("urn:ktp-scan:token-gateway")
-    String issuer();
-
-    /** Base URL of token-gateway, e.g. {@code http://token-gateway:8081}. */
-    URI tokenGatewayUrl();
-
+  interface Tokens extends VerifierSettings {
     /** This service's credential for minting user tokens (a Secret). */
     String serviceKey();
-
-    @WithDefault("PT30S")
-    Duration clockSkew();
-
-    @WithDefault("PT1S")
-    Duration revocationRecheck();
-
-    @WithDefault("10000")
-    int maxCachedTokens();
-
-    @WithDefault("PT5M")
-    Duration jwksCacheTtl();
   }
 
   /** Flow rules. */

@@ -5,6 +5,7 @@ import id.ktpscan.contracts.SubmissionStatus;
 import id.ktpscan.contracts.crypto.PayloadCipher;
 import id.ktpscan.contracts.crypto.PayloadDecryptionException;
 import id.ktpscan.contracts.events.SubmissionProcessed;
+import id.ktpscan.contracts.kafka.ConsumerRetry;
 import id.ktpscan.iab.Flow;
 import id.ktpscan.iab.Submission;
 import id.ktpscan.iab.config.Ciphers;
@@ -17,6 +18,7 @@ import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.time.Clock;
+import java.time.Duration;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -29,7 +31,6 @@ import org.jboss.logging.Logger;
 public class ResultConsumer {
 
   private static final Logger LOG = Logger.getLogger(ResultConsumer.class);
-  private static final int MAX_ATTEMPTS = 5;
 
   private final SubmissionRepository submissions;
   private final FlowRepository flows;
@@ -60,22 +61,14 @@ public class ResultConsumer {
       metrics.counter("ktp.results.ignored", "reason", "unreadable").increment();
       return;
     }
-    // A database hiccup should not fail the channel at once: retry for about half a minute, then
-    // let the failure surface (unhealthy, restart, re-read from the last committed offset).
-    for (int attempt = 1; ; attempt++) {
-      try {
-        QuarkusTransaction.requiringNew().run(() -> apply(event));
-        return;
-      } catch (RuntimeException e) {
-        if (attempt >= MAX_ATTEMPTS) {
-          throw e;
-        }
-        LOG.warnf(
-            "applying result %s failed (%s), attempt %d of %d",
-            event.eventId(), e.getClass().getSimpleName(), attempt, MAX_ATTEMPTS);
-        Thread.sleep(1000L << (attempt - 1));
-      }
-    }
+    ConsumerRetry.call(
+        "result " + event.eventId(),
+        5,
+        Duration.ofSeconds(1),
+        () -> {
+          QuarkusTransaction.requiringNew().run(() -> apply(event));
+          return null;
+        });
   }
 
   private void apply(SubmissionProcessed event) {

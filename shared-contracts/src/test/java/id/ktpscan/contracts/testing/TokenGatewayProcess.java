@@ -37,7 +37,8 @@ public class TokenGatewayProcess implements QuarkusTestResourceLifecycleManager 
       launch();
     }
     return Map.of(
-        "ktp.iab.tokens.token-gateway-url", baseUrl, "ktp.test.token-gateway-url", baseUrl);
+        "ktp.iab.tokens.token-gateway-url", baseUrl,
+        "ktp.callback.tokens.token-gateway-url", baseUrl);
   }
 
   @Override
@@ -122,6 +123,26 @@ public class TokenGatewayProcess implements QuarkusTestResourceLifecycleManager 
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(request)),
             200))
+        .get("access_token")
+        .asText();
+  }
+
+  /** A user token for a flow of the partner, as iab-gateway would obtain it. */
+  public static String userToken(String partnerId, String flowId, String correlationId) {
+    String request =
+        "{\"partnerId\":\""
+            + partnerId
+            + "\",\"flowId\":\""
+            + flowId
+            + "\",\"correlationId\":\""
+            + correlationId
+            + "\"}";
+    return json(send(
+            HttpRequest.newBuilder(URI.create(baseUrl + "/internal/v1/user-tokens"))
+                .header("Authorization", "Bearer " + SERVICE_KEY)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(request)),
+            201))
         .get("access_token")
         .asText();
   }

@@ -1,0 +1,120 @@
+package id.ktpscan.callback.messaging;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import id.ktpscan.callback.EventType;
+import id.ktpscan.callback.WebhookEndpoint;
+import id.ktpscan.callback.config.CallbackConfig;
+import id.ktpscan.callback.delivery.DeliveryEngine;
+import id.ktpscan.callback.repository.DeliveryRepository;
+import id.ktpscan.contracts.SubmissionStatus;
+import id.ktpscan.contracts.events.SubmissionProcessed;
+import id.ktpscan.contracts.json.KtpJson;
+import id.ktpscan.contracts.kafka.ConsumerRetry;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * Turns results ({@code ktp.results.v1}) into webhook deliveries. The delivery is recorded in
+ * PostgreSQL before the record is acknowledged, so the Kafka offset only moves past events that
+ * will be delivered; a redelivered record finds its event id already recorded and is skipped.
+ */
+@ApplicationScoped
+public class ResultConsumer {
+
+  /** The webhook body: ids and a status, never personal data. */
+  public record WebhookBody(
+      UUID eventId,
+      EventType type,
+      String correlationId,
+      UUID submissionId,
+      SubmissionStatus status,
+      Instant occurredAt) {}
+
+  private final DeliveryRepository deliveries;
+  private final DeliveryEngine engine;
+  private final Duration lease;
+  private final Clock clock;
+  private final MeterRegistry metrics;
+
+  public ResultConsumer(
+      DeliveryRepository deliveries,
+      DeliveryEngine engine,
+      CallbackConfig config,
+      Clock clock,
+      MeterRegistry metrics) {
+    this.deliveries = deliveries;
+    this.engine = engine;
+    this.lease = config.delivery().lease();
+    this.clock = clock;
+    this.metrics = metrics;
+  }
+
+  @Incoming("results")
+  @Blocking
+  public void onResult(SubmissionProcessed event) throws InterruptedException {
+    if (event == null) {
+      metrics.counter("ktp.webhooks.events", "outcome", "unreadable").increment();
+      return;
+    }
+    DeliveryRepository.Claim claim =
+        ConsumerRetry.call(
+            "result " + event.eventId(),
+            5,
+            Duration.ofSeconds(1),
+            () -> QuarkusTransaction.requiringNew().call(() -> record(event)));
+    if (claim != null) {
+      engine.attemptNow(claim);
+    }
+  }
+
+  private DeliveryRepository.Claim record(SubmissionProcessed event) {
+    WebhookEndpoint endpoint = WebhookEndpoint.findById(event.partnerId());
+    EventType type = EventType.of(event.outcome());
+    if (endpoint == null
+        || endpoint.status != WebhookEndpoint.Status.ACTIVE
+        || !endpoint.eventTypes().contains(type)) {
+      metrics.counter("ktp.webhooks.events", "outcome", "no_subscription").increment();
+      return null;
+    }
+    String body = body(event, type);
+    Instant now = clock.instant();
+    boolean inserted =
+        deliveries.insertLeased(
+            event.eventId(),
+            event.partnerId(),
+            type,
+            body,
+            event.processedAt(),
+            now,
+            now.plus(lease));
+    metrics
+        .counter("ktp.webhooks.events", "outcome", inserted ? "recorded" : "duplicate")
+        .increment();
+    return inserted
+        ? new DeliveryRepository.Claim(event.eventId(), event.partnerId(), type, body, 0)
+        : null;
+  }
+
+  private static String body(SubmissionProcessed event, EventType type) {
+    try {
+      return KtpJson.mapper()
+          .writeValueAsString(
+              new WebhookBody(
+                  event.eventId(),
+                  type,
+                  event.correlationId(),
+                  event.submissionId(),
+                  event.outcome().toStatus(),
+                  event.processedAt()));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
