@@ -14,7 +14,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -283,10 +282,8 @@ class DeliveryTests {
     CallbackApi.publishResult(healthy, ScanOutcome.EXTRACTED);
     await().atMost(Duration.ofSeconds(10)).until(() -> receiver.received(okPath).size() == 1);
     Duration lag = Duration.ofNanos(System.nanoTime() - start);
-    // The stuck partner holds at most its 4 slots, each for the 1 s timeout; the healthy partner
-    // must not wait for them.
+    // The stuck partner holds at most its own slots (8), each for the 1 s timeout; the healthy
+    // partner must not wait for them.
     assertThat(lag).isLessThan(Duration.ofSeconds(3));
-    Iterator<WebhookReceiver.Received> unused = receiver.received(deadPath).iterator();
-    assertThat(unused.hasNext()).isTrue();
   }
 }

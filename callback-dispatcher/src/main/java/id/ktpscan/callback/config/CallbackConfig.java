@@ -50,7 +50,7 @@ public interface CallbackConfig {
     int maxInFlight();
 
     /** A slow or dead partner endpoint occupies at most this many of the in-flight slots. */
-    @WithDefault("4")
+    @WithDefault("8")
     int maxInFlightPerPartner();
 
     @WithDefault("PT0.5S")

@@ -36,21 +36,27 @@ import org.jboss.logging.Logger;
  * asynchronous HTTP client, at most {@code maxInFlight} at once and at most {@code
  * maxInFlightPerPartner} per partner, so a slow or dead endpoint can take only its own slots. A
  * poller claims due deliveries (new, retries, and those whose lease ran out in a crashed process);
- * new events are also attempted at once by the consumer that recorded them.
+ * new events are also attempted at once by the consumer that recorded them. A leased delivery that
+ * finds its partner's slots taken waits in a short in-memory line for the next free slot of that
+ * partner (beyond {@link #MAX_WAITING} it hands its lease back to the database).
  */
 @ApplicationScoped
 public class DeliveryEngine {
 
   private static final Logger LOG = Logger.getLogger(DeliveryEngine.class);
   private static final String USER_AGENT = "KTP-Scan-Webhooks/1";
+  static final int MAX_WAITING = 200;
 
   private final DeliveryRepository deliveries;
   private final DeliveryRecorder recorder;
   private final WebhookService webhooks;
+  private final EndpointCache endpoints;
   private final CallbackConfig.Delivery config;
   private final Clock clock;
   private final Semaphore slots;
   private final Map<String, AtomicInteger> inFlightByPartner = new ConcurrentHashMap<>();
+  private final Map<String, java.util.Queue<DeliveryRepository.Claim>> waiting =
+      new ConcurrentHashMap<>();
   private final Semaphore wakeups = new Semaphore(0);
   private final ExecutorService completions =
       Executors.newFixedThreadPool(4, named("webhook-record"));
@@ -62,11 +68,13 @@ public class DeliveryEngine {
       DeliveryRepository deliveries,
       DeliveryRecorder recorder,
       WebhookService webhooks,
+      EndpointCache endpoints,
       CallbackConfig config,
       Clock clock) {
     this.deliveries = deliveries;
     this.recorder = recorder;
     this.webhooks = webhooks;
+    this.endpoints = endpoints;
     this.config = config.delivery();
     this.clock = clock;
     this.slots = new Semaphore(this.config.maxInFlight());
@@ -101,12 +109,36 @@ public class DeliveryEngine {
 
   /** Attempts a delivery the caller has just recorded and leased, if a slot is free now. */
   public void attemptNow(DeliveryRepository.Claim claim) {
-    if (!acquire(claim.partnerId())) {
-      QuarkusTransaction.requiringNew().run(() -> deliveries.releaseLease(claim.eventId()));
-      wakeups.release();
-      return;
+    if (acquire(claim.partnerId())) {
+      dispatch(claim);
+    } else {
+      waitForSlot(claim);
     }
-    dispatch(claim);
+  }
+
+  private void waitForSlot(DeliveryRepository.Claim claim) {
+    java.util.Queue<DeliveryRepository.Claim> line =
+        waiting.computeIfAbsent(
+            claim.partnerId(), p -> new java.util.concurrent.ConcurrentLinkedQueue<>());
+    if (line.size() < MAX_WAITING) {
+      line.add(claim);
+      // A slot may have been freed between the failed acquire and joining the line.
+      dispatchWaiting(claim.partnerId());
+    } else {
+      QuarkusTransaction.requiringNew().run(() -> deliveries.releaseLease(claim.eventId()));
+    }
+  }
+
+  private void dispatchWaiting(String partnerId) {
+    java.util.Queue<DeliveryRepository.Claim> line = waiting.get(partnerId);
+    while (line != null && !line.isEmpty() && acquire(partnerId)) {
+      DeliveryRepository.Claim next = line.poll();
+      if (next == null) {
+        release(partnerId);
+        return;
+      }
+      dispatch(next);
+    }
   }
 
   private void poll() {
@@ -131,19 +163,19 @@ public class DeliveryEngine {
     }
     Set<String> busy =
         inFlightByPartner.entrySet().stream()
-            .filter(e -> e.getValue().get() >= config.maxInFlightPerPartner())
+            .filter(
+                e -> e.getValue().get() >= config.maxInFlightPerPartner() || lineIsLong(e.getKey()))
             .map(Map.Entry::getKey)
             .collect(Collectors.toSet());
     Instant leaseUntil = clock.instant().plus(config.lease());
     List<DeliveryRepository.Claim> claims =
         QuarkusTransaction.requiringNew().call(() -> deliveries.claimDue(room, busy, leaseUntil));
-    for (DeliveryRepository.Claim claim : claims) {
-      if (acquire(claim.partnerId())) {
-        dispatch(claim);
-      } else {
-        QuarkusTransaction.requiringNew().run(() -> deliveries.releaseLease(claim.eventId()));
-      }
-    }
+    claims.forEach(this::attemptNow);
+  }
+
+  private boolean lineIsLong(String partnerId) {
+    java.util.Queue<DeliveryRepository.Claim> line = waiting.get(partnerId);
+    return line != null && line.size() >= MAX_WAITING / 2;
   }
 
   private void dispatch(DeliveryRepository.Claim claim) {
@@ -151,7 +183,7 @@ public class DeliveryEngine {
     long startNanos = System.nanoTime();
     HttpRequest request;
     try {
-      request = QuarkusTransaction.requiringNew().call(() -> prepare(claim, started));
+      request = prepare(claim, started);
     } catch (RuntimeException e) {
       release(claim.partnerId());
       throw e;
@@ -186,6 +218,7 @@ public class DeliveryEngine {
                     claim.eventId(), e.getClass().getName());
               } finally {
                 release(claim.partnerId());
+                dispatchWaiting(claim.partnerId());
                 wakeups.release();
               }
             },
@@ -194,19 +227,19 @@ public class DeliveryEngine {
 
   /** The signed request, or null when the delivery was parked instead. */
   private HttpRequest prepare(DeliveryRepository.Claim claim, Instant now) {
-    WebhookEndpoint endpoint = webhooks.find(claim.partnerId()).orElse(null);
-    if (endpoint == null || endpoint.status != WebhookEndpoint.Status.ACTIVE) {
+    EndpointCache.Target endpoint = endpoints.get(claim.partnerId()).orElse(null);
+    if (endpoint == null || endpoint.status() != WebhookEndpoint.Status.ACTIVE) {
       recorder.parkUnattempted(
           claim.eventId(), endpoint == null ? "no webhook endpoint" : "webhook endpoint disabled");
       return null;
     }
-    if (!endpoint.eventTypes().contains(claim.type())) {
+    if (!endpoint.events().contains(claim.type())) {
       recorder.parkUnattempted(claim.eventId(), "event type not subscribed");
       return null;
     }
     URI uri;
     try {
-      uri = webhooks.targets().parse(endpoint.url);
+      uri = webhooks.targets().parse(endpoint.url());
       webhooks.targets().checkResolved(uri);
     } catch (TargetPolicy.RefusedTarget e) {
       // DNS may have changed since registration; the attempt fails and is retried on schedule.
@@ -222,8 +255,7 @@ public class DeliveryEngine {
         .header("KTP-Event-Id", claim.eventId().toString())
         .header("KTP-Event-Type", claim.type().name())
         .header(
-            WebhookSignature.HEADER,
-            WebhookSignature.header(now, claim.body(), webhooks.signingSecrets(endpoint).secrets()))
+            WebhookSignature.HEADER, WebhookSignature.header(now, claim.body(), endpoint.secrets()))
         .POST(HttpRequest.BodyPublishers.ofString(claim.body()))
         .build();
   }

@@ -5,9 +5,11 @@ import id.ktpscan.callback.WebhookEndpoint;
 import id.ktpscan.callback.config.CallbackConfig;
 import id.ktpscan.callback.repository.AttemptRepository;
 import id.ktpscan.callback.repository.DeliveryRepository;
+import id.ktpscan.callback.service.WebhookService;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -43,13 +45,16 @@ public class DeliveryRecorder {
   private final Clock clock;
   private final MeterRegistry metrics;
   private final Timer lag;
+  private final Event<WebhookService.EndpointChanged> changes;
 
   public DeliveryRecorder(
       DeliveryRepository deliveries,
       AttemptRepository attempts,
       CallbackConfig config,
       Clock clock,
-      MeterRegistry metrics) {
+      MeterRegistry metrics,
+      Event<WebhookService.EndpointChanged> changes) {
+    this.changes = changes;
     this.deliveries = deliveries;
     this.attempts = attempts;
     this.schedule =
@@ -66,6 +71,23 @@ public class DeliveryRecorder {
 
   @Transactional
   public void record(UUID eventId, Outcome outcome) {
+    if (outcome.success()) {
+      // The common case, in two statements and without loading the entity.
+      Instant occurredAt = deliveries.markDelivered(eventId, outcome.statusCode(), clock.instant());
+      if (occurredAt != null) {
+        attempts.append(
+            eventId,
+            outcome.startedAt(),
+            "DELIVERED",
+            outcome.statusCode(),
+            outcome.latencyMs(),
+            null,
+            null);
+        lag.record(Duration.between(occurredAt, clock.instant()));
+        metrics.counter("ktp.webhooks.attempts", "outcome", "DELIVERED").increment();
+      }
+      return;
+    }
     Delivery delivery = deliveries.findById(eventId);
     if (delivery == null || delivery.status != Delivery.Status.PENDING) {
       return;
@@ -90,6 +112,7 @@ public class DeliveryRecorder {
         endpoint.status = WebhookEndpoint.Status.DISABLED;
         endpoint.disabledReason = "answered 410 Gone";
         endpoint.updatedAt = now;
+        changes.fire(new WebhookService.EndpointChanged(delivery.partnerId));
         LOG.warnf("disabled the webhook endpoint of partner %s: 410 Gone", delivery.partnerId);
       }
       recorded = "GONE";

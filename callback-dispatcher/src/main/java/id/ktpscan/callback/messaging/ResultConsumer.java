@@ -17,13 +17,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Turns results ({@code ktp.results.v1}) into webhook deliveries. The delivery is recorded in
- * PostgreSQL before the record is acknowledged, so the Kafka offset only moves past events that
- * will be delivered; a redelivered record finds its event id already recorded and is skipped.
+ * Turns results ({@code ktp.results.v1}) into webhook deliveries, a polled batch at a time in one
+ * transaction. The deliveries are recorded in PostgreSQL before the batch is acknowledged, so the
+ * Kafka offset only moves past events that will be delivered; a redelivered record finds its event
+ * id already recorded and is skipped.
  */
 @ApplicationScoped
 public class ResultConsumer {
@@ -58,24 +63,43 @@ public class ResultConsumer {
 
   @Incoming("results")
   @Blocking
-  public void onResult(SubmissionProcessed event) throws InterruptedException {
-    if (event == null) {
-      metrics.counter("ktp.webhooks.events", "outcome", "unreadable").increment();
+  public void onResults(List<SubmissionProcessed> batch) throws InterruptedException {
+    List<SubmissionProcessed> events = new ArrayList<>(batch.size());
+    for (SubmissionProcessed event : batch) {
+      if (event == null) {
+        // The deserializer could not read the record; the connector logged it.
+        metrics.counter("ktp.webhooks.events", "outcome", "unreadable").increment();
+      } else {
+        events.add(event);
+      }
+    }
+    if (events.isEmpty()) {
       return;
     }
-    DeliveryRepository.Claim claim =
+    List<DeliveryRepository.Claim> claims =
         ConsumerRetry.call(
-            "result " + event.eventId(),
+            "a batch of " + events.size() + " results",
             5,
             Duration.ofSeconds(1),
-            () -> QuarkusTransaction.requiringNew().call(() -> record(event)));
-    if (claim != null) {
-      engine.attemptNow(claim);
-    }
+            () -> QuarkusTransaction.requiringNew().call(() -> record(events)));
+    claims.forEach(engine::attemptNow);
   }
 
-  private DeliveryRepository.Claim record(SubmissionProcessed event) {
-    WebhookEndpoint endpoint = WebhookEndpoint.findById(event.partnerId());
+  private List<DeliveryRepository.Claim> record(List<SubmissionProcessed> events) {
+    Map<String, WebhookEndpoint> endpoints = new HashMap<>();
+    List<DeliveryRepository.Claim> claims = new ArrayList<>();
+    for (SubmissionProcessed event : events) {
+      WebhookEndpoint endpoint =
+          endpoints.computeIfAbsent(event.partnerId(), id -> WebhookEndpoint.findById(id));
+      DeliveryRepository.Claim claim = record(event, endpoint);
+      if (claim != null) {
+        claims.add(claim);
+      }
+    }
+    return claims;
+  }
+
+  private DeliveryRepository.Claim record(SubmissionProcessed event, WebhookEndpoint endpoint) {
     EventType type = EventType.of(event.outcome());
     if (endpoint == null
         || endpoint.status != WebhookEndpoint.Status.ACTIVE

@@ -78,6 +78,37 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
         .toList();
   }
 
+  /**
+   * Marks a pending delivery delivered.
+   *
+   * @return when its event occurred, or null when it was not pending (already recorded)
+   */
+  public Instant markDelivered(UUID eventId, int statusCode, Instant now) {
+    @SuppressWarnings("unchecked")
+    List<Object> rows =
+        getEntityManager()
+            .createNativeQuery(
+                "UPDATE delivery SET status = 'DELIVERED', attempts = attempts + 1,"
+                    + " last_status_code = ?2, last_error = NULL, lease_until = NULL,"
+                    + " next_attempt_at = NULL, delivered_at = ?3, updated_at = ?3"
+                    + " WHERE event_id = ?1 AND status = 'PENDING' RETURNING occurred_at")
+            .setParameter(1, eventId)
+            .setParameter(2, statusCode)
+            .setParameter(3, now)
+            .getResultList();
+    if (rows.isEmpty()) {
+      return null;
+    }
+    Object value = rows.get(0);
+    if (value instanceof Instant instant) {
+      return instant;
+    }
+    if (value instanceof java.time.OffsetDateTime odt) {
+      return odt.toInstant();
+    }
+    return ((java.sql.Timestamp) value).toInstant();
+  }
+
   /** Gives a claimed delivery back untouched (no free slot to attempt it now). */
   public void releaseLease(UUID eventId) {
     getEntityManager()

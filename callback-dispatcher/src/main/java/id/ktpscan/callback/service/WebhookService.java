@@ -10,6 +10,7 @@ import id.ktpscan.contracts.json.KtpJson;
 import id.ktpscan.contracts.problem.ProblemException;
 import id.ktpscan.contracts.problem.RequestFields;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -40,6 +41,9 @@ public class WebhookService {
     }
   }
 
+  /** Fired after a partner's endpoint changed, so caches of it can drop it. */
+  public record EndpointChanged(String partnerId) {}
+
   /** The secrets a delivery is signed with: the current one, and the previous one in its grace. */
   public record SigningSecrets(List<String> secrets) {
     @Override
@@ -53,11 +57,15 @@ public class WebhookService {
   private final CallbackConfig config;
   private final Clock clock;
 
-  public WebhookService(PayloadCipher cipher, CallbackConfig config, Clock clock) {
+  private final Event<EndpointChanged> changes;
+
+  public WebhookService(
+      PayloadCipher cipher, CallbackConfig config, Clock clock, Event<EndpointChanged> changes) {
     this.targets = new TargetPolicy(config.targets());
     this.cipher = cipher;
     this.config = config;
     this.clock = clock;
+    this.changes = changes;
   }
 
   public TargetPolicy targets() {
@@ -96,6 +104,7 @@ public class WebhookService {
     if (created) {
       endpoint.persist();
     }
+    changes.fire(new EndpointChanged(partnerId));
     LOG.infof("%s webhook endpoint of partner %s", created ? "registered" : "replaced", partnerId);
     return new Issued(endpoint, secret);
   }
@@ -107,6 +116,7 @@ public class WebhookService {
     Instant now = clock.instant();
     String secret = rotateSecret(endpoint, now, true);
     endpoint.updatedAt = now;
+    changes.fire(new EndpointChanged(partnerId));
     LOG.infof("rotated the webhook secret of partner %s", partnerId);
     return new Issued(endpoint, secret);
   }
