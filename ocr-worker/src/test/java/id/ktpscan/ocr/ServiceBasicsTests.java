@@ -15,6 +15,6 @@ class ServiceBasicsTests extends ServiceBasicsContract {
 
   @Override
   protected List<String> readinessChecks() {
-    return List.of("Kafka broker");
+    return List.of("Kafka broker", "ocr-models");
   }
 }

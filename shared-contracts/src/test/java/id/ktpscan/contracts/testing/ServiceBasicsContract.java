@@ -23,13 +23,19 @@ public abstract class ServiceBasicsContract {
 
   @Test
   void readinessIsUpAndNamesEveryDependency() {
-    given()
-        .get("/q/health/ready")
-        .then()
-        .statusCode(200)
-        .body("status", equalTo("UP"))
-        .body("checks.name", hasItems(readinessChecks().toArray(String[]::new)))
-        .body("checks.status", org.hamcrest.Matchers.everyItem(equalTo("UP")));
+    // Some services load for a while after startup (ocr-worker's models): ready within a minute.
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(60))
+        .pollInterval(java.time.Duration.ofMillis(500))
+        .untilAsserted(
+            () ->
+                given()
+                    .get("/q/health/ready")
+                    .then()
+                    .statusCode(200)
+                    .body("status", equalTo("UP"))
+                    .body("checks.name", hasItems(readinessChecks().toArray(String[]::new)))
+                    .body("checks.status", org.hamcrest.Matchers.everyItem(equalTo("UP"))));
   }
 
   @Test

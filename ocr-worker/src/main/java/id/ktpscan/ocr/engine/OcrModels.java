@@ -1,0 +1,198 @@
+package id.ktpscan.ocr.engine;
+
+import ai.djl.MalformedModelException;
+import ai.djl.inference.Predictor;
+import ai.djl.repository.zoo.Criteria;
+import ai.djl.repository.zoo.ModelNotFoundException;
+import ai.djl.repository.zoo.ZooModel;
+import ai.djl.translate.TranslateException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import nu.pattern.OpenCV;
+
+/**
+ * The loaded detector and recogniser, shared by all worker threads (ONNX Runtime sessions are
+ * thread-safe); each thread takes its own {@link OcrSession}, because DJL predictors are not.
+ *
+ * <p>DJL looks for updates and reports usage when its engine starts unless told not to, and the
+ * worker must never call out of the cluster: {@link #load} sets the system properties {@code
+ * ai.djl.offline} and {@code OPT_OUT_TRACKING} when they are unset, before DJL's engine starts.
+ * Launch scripts and container images should still export {@code OPT_OUT_TRACKING=true} and {@code
+ * DJL_OFFLINE=true}, which also cover DJL code that runs before this class.
+ */
+public final class OcrModels implements AutoCloseable {
+
+  private static final String ENGINE = "OnnxRuntime";
+
+  /**
+   * What to load; {@code null} paths mean the PP-OCRv4 files bundled on the classpath.
+   *
+   * @param detModel DB detector ONNX file
+   * @param recModel CTC recogniser ONNX file (for example a custom-trained one)
+   * @param recKeys the recogniser's dictionary, one key per line, without the blank; a trailing
+   *     space class is detected from the model's output size
+   * @param threads ONNX Runtime intra-op threads per inference
+   * @param cacheDir where bundled files are copied; {@code null} for {@code
+   *     ${java.io.tmpdir}/ktp-ocr-models/<version>}
+   */
+  public record Config(Path detModel, Path recModel, Path recKeys, int threads, Path cacheDir) {
+
+    public Config {
+      if (threads < 1) {
+        throw new IllegalArgumentException("threads must be at least 1");
+      }
+    }
+
+    /** The bundled PP-OCRv4 models, one thread. */
+    public static Config defaults() {
+      return new Config(null, null, null, 1, null);
+    }
+
+    public Config withThreads(int count) {
+      return new Config(detModel, recModel, recKeys, count, cacheDir);
+    }
+
+    public Config withRecognizer(Path model, Path keys) {
+      return new Config(detModel, model, keys, threads, cacheDir);
+    }
+
+    public Config withCacheDir(Path dir) {
+      return new Config(detModel, recModel, recKeys, threads, dir);
+    }
+  }
+
+  private final ZooModel<FloatTensor, FloatTensor> detector;
+  private final ZooModel<FloatTensor, FloatTensor> recognizer;
+  private final List<String> labels;
+
+  private OcrModels(
+      ZooModel<FloatTensor, FloatTensor> detector,
+      ZooModel<FloatTensor, FloatTensor> recognizer,
+      List<String> labels) {
+    this.detector = detector;
+    this.recognizer = recognizer;
+    this.labels = labels;
+  }
+
+  /** Loads both models; takes a second or two, so do it once per process. */
+  public static OcrModels load(Config config) throws IOException {
+    keepDjlOffline();
+    OpenCV.loadLocally();
+    Path cache = config.cacheDir() != null ? config.cacheDir() : ModelFiles.defaultCacheDir();
+    Path det = orBundled(config.detModel(), ModelFiles.DET_V4, cache);
+    Path rec = orBundled(config.recModel(), ModelFiles.REC_V4, cache);
+    Path keys = orBundled(config.recKeys(), ModelFiles.KEYS, cache);
+    List<String> dictionary = readKeys(keys);
+    ZooModel<FloatTensor, FloatTensor> detector = loadModel(det, config.threads());
+    try {
+      ZooModel<FloatTensor, FloatTensor> recognizer = loadModel(rec, config.threads());
+      try {
+        return new OcrModels(detector, recognizer, labels(dictionary, classCount(recognizer)));
+      } catch (IOException | RuntimeException e) {
+        recognizer.close();
+        throw e;
+      }
+    } catch (IOException | RuntimeException e) {
+      detector.close();
+      throw e;
+    }
+  }
+
+  /** A session with default detector and recogniser settings. */
+  public OcrSession newSession() {
+    return newSession(TextDetector.Options.DEFAULTS, TextRecognizer.Options.DEFAULTS);
+  }
+
+  /** A session for one thread. */
+  public OcrSession newSession(TextDetector.Options det, TextRecognizer.Options rec) {
+    return new OcrSession(detector, recognizer, labels, det, rec);
+  }
+
+  /** The recogniser's classes: blank, the dictionary, and the space class when the model has it. */
+  public List<String> labels() {
+    return labels;
+  }
+
+  @Override
+  public void close() {
+    try {
+      recognizer.close();
+    } finally {
+      detector.close();
+    }
+  }
+
+  private static void keepDjlOffline() {
+    setIfAbsent("ai.djl.offline", "true");
+    setIfAbsent("OPT_OUT_TRACKING", "true");
+  }
+
+  private static void setIfAbsent(String key, String value) {
+    if (System.getProperty(key) == null) {
+      System.setProperty(key, value);
+    }
+  }
+
+  private static Path orBundled(Path given, String bundled, Path cache) throws IOException {
+    return given != null ? given : ModelFiles.extract(bundled, cache);
+  }
+
+  private static ZooModel<FloatTensor, FloatTensor> loadModel(Path file, int threads)
+      throws IOException {
+    Criteria<FloatTensor, FloatTensor> criteria =
+        Criteria.builder()
+            .setTypes(FloatTensor.class, FloatTensor.class)
+            .optModelPath(file)
+            .optEngine(ENGINE)
+            .optTranslator(new TensorTranslator())
+            .optOption("interOpNumThreads", "1")
+            .optOption("intraOpNumThreads", Integer.toString(threads))
+            .build();
+    try {
+      return criteria.loadModel();
+    } catch (ModelNotFoundException | MalformedModelException e) {
+      throw new IOException("cannot load " + file, e);
+    }
+  }
+
+  private static List<String> readKeys(Path file) throws IOException {
+    List<String> keys = new ArrayList<>();
+    for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+      keys.add(line.endsWith("\r") ? line.substring(0, line.length() - 1) : line);
+    }
+    while (!keys.isEmpty() && keys.get(keys.size() - 1).isEmpty()) {
+      keys.remove(keys.size() - 1);
+    }
+    return keys;
+  }
+
+  /** Asks the recogniser itself how many classes it has, by reading one blank line. */
+  private static int classCount(ZooModel<FloatTensor, FloatTensor> recognizer) throws IOException {
+    int height = TextRecognizer.Options.DEFAULTS.height();
+    int width = 32;
+    FloatTensor blank =
+        new FloatTensor(new float[3 * height * width], new long[] {1, 3, height, width});
+    try (Predictor<FloatTensor, FloatTensor> predictor = recognizer.newPredictor()) {
+      return predictor.predict(blank).dim(2);
+    } catch (TranslateException e) {
+      throw new IOException("recogniser does not run on a " + height + "-pixel line", e);
+    }
+  }
+
+  private static List<String> labels(List<String> dictionary, int classes) throws IOException {
+    List<String> labels = new ArrayList<>(dictionary.size() + 2);
+    labels.add("");
+    labels.addAll(dictionary);
+    if (classes == dictionary.size() + 2) {
+      labels.add(" ");
+    } else if (classes != dictionary.size() + 1) {
+      throw new IOException(
+          "recogniser has " + classes + " classes, dictionary " + dictionary.size() + " keys");
+    }
+    return List.copyOf(labels);
+  }
+}

@@ -1,0 +1,23 @@
+package id.ktpscan.ocr.synth;
+
+import id.ktpscan.contracts.KtpField;
+import java.awt.Rectangle;
+import java.awt.image.BufferedImage;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * A flat card as printed, {@link CardRenderer#WIDTH} × {@link CardRenderer#HEIGHT}, with where each
+ * value's ink lies on it: for debugging a reader's layout, and for effects that must hit one field
+ * (glare over the NIK).
+ *
+ * @param image the card, RGB
+ * @param boxes the tight box around each printed value, in card pixels
+ */
+public record RenderedCard(BufferedImage image, Map<KtpField, Rectangle> boxes) {
+
+  public RenderedCard {
+    boxes = boxes.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(boxes));
+  }
+}

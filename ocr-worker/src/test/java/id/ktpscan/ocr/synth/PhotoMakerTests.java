@@ -1,0 +1,68 @@
+package id.ktpscan.ocr.synth;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import id.ktpscan.ocr.area.AreaDirectory;
+import java.awt.geom.Point2D;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.opencv.core.Mat;
+import org.opencv.core.MatOfByte;
+import org.opencv.imgcodecs.Imgcodecs;
+
+class PhotoMakerTests {
+
+  private static final IdentityGenerator GENERATOR = new IdentityGenerator(AreaDirectory.load());
+  private static final List<String> HARD_MARKS =
+      List.of("glare", "strong_blur", "faded", "small_card", "rotate90", "rotate180", "rotate270");
+
+  @Test
+  void sameSeedGivesIdenticalJpegBytes() {
+    assertArrayEquals(photo(17, Difficulty.HARD).jpeg(), photo(17, Difficulty.HARD).jpeg());
+  }
+
+  @Test
+  void photoDecodesToItsStatedSizeWithTheCardInside() {
+    for (int seed = 0; seed < 3; seed++) {
+      Difficulty difficulty = Difficulty.values()[seed];
+      Photo photo = photo(seed, difficulty);
+      Mat decoded = Imgcodecs.imdecode(new MatOfByte(photo.jpeg()), Imgcodecs.IMREAD_COLOR);
+      assertEquals(photo.width(), decoded.cols());
+      assertEquals(photo.height(), decoded.rows());
+      assertTrue(photo.width() >= 900 && photo.width() <= 2000);
+      assertEquals(4, photo.corners().size());
+      for (Point2D.Double corner : photo.corners()) {
+        assertTrue(corner.x >= 0 && corner.x <= photo.width(), corner::toString);
+        assertTrue(corner.y >= 0 && corner.y <= photo.height(), corner::toString);
+      }
+      assertEquals(difficulty, photo.difficulty());
+    }
+  }
+
+  @Test
+  void hardPhotosCarryAHardCondition() {
+    for (int seed = 0; seed < 4; seed++) {
+      Photo photo = photo(100 + seed, Difficulty.HARD);
+      assertTrue(
+          photo.effects().stream().anyMatch(HARD_MARKS::contains), photo.effects()::toString);
+    }
+  }
+
+  @Test
+  void turnedCardHasItsCornersTurnedToo() {
+    CardPose pose = new CardPose(800, 1, 0, 0, 0, 1600, 500, 500);
+    List<Point2D.Double> corners = pose.corners();
+    // A quarter turn clockwise puts the card's top-left corner at the top-right of the photo.
+    assertTrue(corners.get(0).x > 500 && corners.get(0).y < 500);
+    assertEquals(90, pose.rotation());
+  }
+
+  private static Photo photo(long seed, Difficulty difficulty) {
+    Random rnd = new Random(seed);
+    RenderedCard card = new CardRenderer().render(GENERATOR.next(rnd), rnd);
+    return new PhotoMaker().make(card, difficulty, rnd);
+  }
+}

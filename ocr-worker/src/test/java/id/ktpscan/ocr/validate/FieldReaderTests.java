@@ -1,0 +1,180 @@
+package id.ktpscan.ocr.validate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.ktpscan.contracts.CheckResult;
+import id.ktpscan.contracts.KtpField;
+import id.ktpscan.ocr.area.AreaDirectory;
+import id.ktpscan.ocr.layout.CardLayout;
+import id.ktpscan.ocr.layout.CardLayout.Piece;
+import id.ktpscan.ocr.layout.Label;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class FieldReaderTests {
+
+  private static FieldReader reader;
+  private Map<Label, Piece> raw;
+  private String province;
+  private String city;
+
+  @BeforeAll
+  static void load() {
+    reader = new FieldReader(AreaDirectory.load(), 2026);
+  }
+
+  @BeforeEach
+  void card() {
+    raw = new EnumMap<>(Label.class);
+    put(Label.NIK, "3204054107950004");
+    put(Label.NAMA, "SITI NURHALIZA PUTRI");
+    put(Label.TEMPAT_TGL_LAHIR, "BANDUNG, 01-07-1995");
+    put(Label.JENIS_KELAMIN, "PEREMPUAN");
+    put(Label.GOL_DARAH, "O");
+    put(Label.ALAMAT, "JL. CIBADUYUT RAYA NO. 12");
+    put(Label.RT_RW, "003/007");
+    put(Label.KEL_DESA, "CINUNUK");
+    put(Label.KECAMATAN, "CILEUNYI");
+    put(Label.AGAMA, "ISLAM");
+    put(Label.STATUS_PERKAWINAN, "BELUM KAWIN");
+    put(Label.PEKERJAAN, "KARYAWAN SWASTA");
+    put(Label.KEWARGANEGARAAN, "WNI");
+    put(Label.BERLAKU_HINGGA, "SEUMUR HIDUP");
+    province = "JAWA BARAT";
+    city = "KABUPATEN BANDUNG";
+  }
+
+  private void put(Label label, String text) {
+    raw.put(label, new Piece(text, 0.95));
+  }
+
+  private FieldReader.Reading read() {
+    return reader.read(
+        new CardLayout.Result(
+            raw,
+            province == null ? null : new Piece(province, 0.95),
+            city == null ? null : new Piece(city, 0.95),
+            Set.copyOf(raw.keySet())));
+  }
+
+  @Test
+  void aCleanReadingPassesEveryCheck() {
+    FieldReader.Reading r = read();
+    assertThat(r.checks()).doesNotContainValue(CheckResult.FAIL);
+    assertThat(r.value(KtpField.NIK)).isEqualTo("3204054107950004");
+    assertThat(r.value(KtpField.BIRTH_DATE)).isEqualTo("1995-07-01");
+    assertThat(r.value(KtpField.BIRTH_PLACE)).isEqualTo("BANDUNG");
+    assertThat(r.value(KtpField.GENDER)).isEqualTo("PEREMPUAN");
+    assertThat(r.value(KtpField.VILLAGE)).isEqualTo("CINUNUK");
+    assertThat(r.value(KtpField.DISTRICT)).isEqualTo("CILEUNYI");
+    assertThat(r.value(KtpField.CITY)).isEqualTo("KABUPATEN BANDUNG");
+    assertThat(r.value(KtpField.PROVINCE)).isEqualTo("JAWA BARAT");
+    assertThat(r.value(KtpField.VALID_UNTIL)).isEqualTo("SEUMUR HIDUP");
+    assertThat(r.confidence(KtpField.NIK)).isGreaterThan(0.99);
+  }
+
+  @Test
+  void lettersReadForDigitsAreRepairedWhenTheChecksConfirm() {
+    put(Label.NIK, "32O4O541O795OOO4");
+    put(Label.TEMPAT_TGL_LAHIR, "BANDUNG, O1-O7-1995");
+    FieldReader.Reading r = read();
+    assertThat(r.value(KtpField.NIK)).isEqualTo("3204054107950004");
+    assertThat(r.value(KtpField.BIRTH_DATE)).isEqualTo("1995-07-01");
+    assertThat(r.checks().get(NikRules.BIRTH_DATE)).isEqualTo(CheckResult.PASS);
+  }
+
+  @Test
+  void aColonReadAsADigitBeforeTheNikIsDropped() {
+    put(Label.NIK, "2 3204054107950004");
+    assertThat(read().value(KtpField.NIK)).isEqualTo("3204054107950004");
+  }
+
+  @Test
+  void anUnreadablePrintedDateIsTakenFromAValidNik() {
+    put(Label.TEMPAT_TGL_LAHIR, "BANDUNG, ##-##-####");
+    FieldReader.Reading r = read();
+    assertThat(r.value(KtpField.BIRTH_DATE)).isEqualTo("1995-07-01");
+    assertThat(r.checks().get(FieldReader.BIRTH_DATE_FROM_NIK)).isEqualTo(CheckResult.PASS);
+  }
+
+  @Test
+  void aDateThatContradictsTheNikFailsTheCheckAndIsNotTrusted() {
+    put(Label.TEMPAT_TGL_LAHIR, "BANDUNG, 07-07-1995");
+    FieldReader.Reading r = read();
+    assertThat(r.checks().get(NikRules.BIRTH_DATE)).isEqualTo(CheckResult.FAIL);
+    assertThat(r.confidence(KtpField.BIRTH_DATE)).isLessThan(0.5);
+  }
+
+  @Test
+  void anInvalidNikIsNotDelivered() {
+    put(Label.NIK, "3171234567890123");
+    FieldReader.Reading r = read();
+    assertThat(r.value(KtpField.NIK)).isNull();
+    assertThat(r.checks().get(NikRules.FORMAT)).isEqualTo(CheckResult.FAIL);
+  }
+
+  @Test
+  void closedVocabulariesSnapToTheirCanonicalSpelling() {
+    put(Label.AGAMA, "KATHOLIK");
+    put(Label.STATUS_PERKAWINAN, "BELUMKAWIN");
+    put(Label.PEKERJAAN, "KARYAWANSWASTA");
+    put(Label.JENIS_KELAMIN, "PEREMPUAM");
+    put(Label.GOL_DARAH, "0");
+    put(Label.BERLAKU_HINGGA, "SEUMURHIDUP");
+    FieldReader.Reading r = read();
+    assertThat(r.value(KtpField.RELIGION)).isEqualTo("KATOLIK");
+    assertThat(r.value(KtpField.MARITAL_STATUS)).isEqualTo("BELUM KAWIN");
+    assertThat(r.value(KtpField.OCCUPATION)).isEqualTo("KARYAWAN SWASTA");
+    assertThat(r.value(KtpField.GENDER)).isEqualTo("PEREMPUAN");
+    assertThat(r.value(KtpField.BLOOD_TYPE)).isEqualTo("O");
+    assertThat(r.value(KtpField.VALID_UNTIL)).isEqualTo("SEUMUR HIDUP");
+  }
+
+  @Test
+  void areaNamesSnapInsideTheCardsRegencyOnly() {
+    put(Label.KECAMATAN, "CILEUNYl");
+    put(Label.KEL_DESA, "CINUNUX");
+    FieldReader.Reading r = read();
+    assertThat(r.value(KtpField.DISTRICT)).isEqualTo("CILEUNYI");
+    assertThat(r.value(KtpField.VILLAGE)).isEqualTo("CINUNUK");
+    assertThat(r.checks().get(FieldReader.VILLAGE_KNOWN)).isEqualTo(CheckResult.PASS);
+  }
+
+  @Test
+  void aNameFarFromEveryRealOneIsKeptAsReadAndFlagged() {
+    put(Label.KEL_DESA, "ZZZZQQQ");
+    FieldReader.Reading r = read();
+    assertThat(r.value(KtpField.VILLAGE)).isEqualTo("ZZZZQQQ");
+    assertThat(r.checks().get(FieldReader.VILLAGE_KNOWN)).isEqualTo(CheckResult.FAIL);
+  }
+
+  @Test
+  void jakartaHeadersAndDateValidity() {
+    raw.put(Label.NIK, new Piece("3175044107950004", 0.95));
+    province = "DKI JAKARTA";
+    city = "JAKARTA TIMUR";
+    put(Label.BERLAKU_HINGGA, "17-08-2027");
+    FieldReader.Reading r = read();
+    assertThat(r.value(KtpField.PROVINCE)).isEqualTo("DKI JAKARTA");
+    assertThat(r.value(KtpField.CITY)).isEqualTo("JAKARTA TIMUR");
+    assertThat(r.value(KtpField.VALID_UNTIL)).isEqualTo("2027-08-17");
+    assertThat(r.checks().get(FieldReader.NIK_PROVINCE_MATCHES_HEADER)).isEqualTo(CheckResult.PASS);
+  }
+
+  @Test
+  void normalisers() {
+    assertThat(FieldReader.rtRw("3/7")).isEqualTo("003/007");
+    assertThat(FieldReader.rtRw("OO3/OO7")).isEqualTo("003/007");
+    assertThat(FieldReader.rtRw("003007")).isEqualTo("003/007");
+    assertThat(FieldReader.rtRw("ABC")).isNull();
+    assertThat(FieldReader.personName(": siti  nur'aini, S.Pd ")).isEqualTo("SITI NUR'AINI, S.PD");
+    assertThat(FieldReader.personName("：ＢＵＤＩ")).isEqualTo("BUDI");
+    assertThat(FieldReader.bloodType("AB")).isEqualTo("AB");
+    assertThat(FieldReader.bloodType("-")).isEqualTo("-");
+    assertThat(FieldReader.bloodType("X")).isNull();
+  }
+}
