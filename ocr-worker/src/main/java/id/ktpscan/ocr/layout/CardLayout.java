@@ -32,8 +32,26 @@ public final class CardLayout {
 
   static final double MIN_LABEL_SIMILARITY = 0.7;
 
+  /** An RT/RW value as printed ({@code : 005/008}), with the usual digit confusions. */
+  static final java.util.regex.Pattern RT_RW_VALUE =
+      java.util.regex.Pattern.compile("^[:;.\\s]*[0-9OoIlDSB]{3}\\s*/\\s*[0-9OoIlDSB]{3}\\s*$");
+
   /** A value as read: the text with the recogniser's confidence. */
-  public record Piece(String text, double confidence) {
+  public record Piece(String text, double confidence, List<Token> tokens) {
+
+    public Piece {
+      tokens = List.copyOf(tokens);
+    }
+
+    public Piece(String text, double confidence) {
+      this(text, confidence, List.of());
+    }
+
+    /** The same piece with another confidence. */
+    public Piece withConfidence(double value) {
+      return new Piece(text, value, tokens);
+    }
+
     @Override
     public String toString() {
       return "Piece[" + text.length() + " chars, confidence=" + confidence + "]";
@@ -108,6 +126,27 @@ public final class CardLayout {
       city = join(headerRows.get(1));
     }
     return new Result(values, province, city, Set.copyOf(labels.keySet()));
+  }
+
+  /**
+   * The labels among tokens read anywhere in a photo (not on a rectified card): how the pipeline
+   * recognises a KTP whose outline it could not find.
+   */
+  public static Set<Label> labelsAnywhere(List<Token> tokens) {
+    Set<Label> found = java.util.EnumSet.noneOf(Label.class);
+    for (Token t : tokens) {
+      String text = t.text();
+      int colon = text.indexOf(':');
+      String letters = Label.letters(colon > 0 ? text.substring(0, colon) : text);
+      for (Label label : Label.values()) {
+        for (String spelling : label.spellings()) {
+          if (labelSimilarity(letters, spelling) >= MIN_LABEL_SIMILARITY) {
+            found.add(label);
+          }
+        }
+      }
+    }
+    return found;
   }
 
   /** Tokens in the label zone holding {@code label : value} become two tokens. */
@@ -221,7 +260,10 @@ public final class CardLayout {
       } else if (above != null
           && above.label() == Label.ALAMAT
           && t.cy() - above.token().cy() <= 1.6 * pitch) {
-        assigned.computeIfAbsent(Label.ALAMAT, k -> new ArrayList<>()).add(t);
+        // The row under Alamat is the address wrapping, or RT/RW whose label was not read: the
+        // value tells them apart.
+        Label label = RT_RW_VALUE.matcher(t.text()).matches() ? Label.RT_RW : Label.ALAMAT;
+        assigned.computeIfAbsent(label, k -> new ArrayList<>()).add(t);
       }
       // Anything else lies on a row whose label was not read: it stays unassigned rather than
       // being glued to a neighbour.
@@ -321,7 +363,7 @@ public final class CardLayout {
         chars += part.length();
       }
     }
-    return chars == 0 ? null : new Piece(text.toString(), weighted / chars);
+    return chars == 0 ? null : new Piece(text.toString(), weighted / chars, tokens);
   }
 
   private static Piece afterWord(Piece row, String word) {

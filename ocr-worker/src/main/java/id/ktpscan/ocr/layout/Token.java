@@ -4,7 +4,17 @@ package id.ktpscan.ocr.layout;
  * A piece of recognised text on the canonical card: its text, the recogniser's confidence and its
  * box in canonical card coordinates ({@link CardLayout#WIDTH} × {@link CardLayout#HEIGHT}).
  */
-public record Token(String text, double confidence, double x0, double y0, double x1, double y1) {
+public record Token(
+    String text, double confidence, double x0, double y0, double x1, double y1, Token source) {
+
+  public Token(String text, double confidence, double x0, double y0, double x1, double y1) {
+    this(text, confidence, x0, y0, x1, y1, null);
+  }
+
+  /** The token as the engine read it, before any split at a colon. */
+  public Token origin() {
+    return source == null ? this : source;
+  }
 
   public double cx() {
     return (x0 + x1) / 2;
@@ -26,7 +36,13 @@ public record Token(String text, double confidence, double x0, double y0, double
     int length = Math.max(1, text.length());
     double w = x1 - x0;
     return new Token(
-        text.substring(from, to), confidence, x0 + w * from / length, y0, x0 + w * to / length, y1);
+        text.substring(from, to),
+        confidence,
+        x0 + w * from / length,
+        y0,
+        x0 + w * to / length,
+        y1,
+        origin());
   }
 
   /** The same token with surrounding spaces cut from its text. */

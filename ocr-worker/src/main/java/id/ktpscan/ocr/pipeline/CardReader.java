@@ -41,6 +41,15 @@ public final class CardReader implements AutoCloseable {
   /** Labels a KTP shows; fewer found in both orientations means another kind of card. */
   static final int MIN_LABELS = 4;
 
+  /** Words (three letters or digits at least) that a card of any kind shows at least. */
+  static final int MIN_TOKENS_OF_A_CARD = 4;
+
+  /** Mean level (of the blue channel, the darkest under warm light) of a photo too dark to use. */
+  static final double DARK_PHOTO = 40;
+
+  /** Below this the NIK is not delivered as fact (a second view disagreed, or weak reading). */
+  static final double MIN_NIK_CONFIDENCE = 0.80;
+
   /** Below this the name is not delivered as fact. */
   static final double MIN_NAME_CONFIDENCE = 0.80;
 
@@ -90,7 +99,7 @@ public final class CardReader implements AutoCloseable {
       if (!looksLikeKtp(attempt)) {
         return retry(List.of(RetryReason.NOT_KTP), List.of(), clock);
       }
-      return decide(fieldReader.read(attempt.layout()), List.of(), clock);
+      return decide(fieldReader.read(confirmKeys(canonical, attempt.layout())), List.of(), clock);
     } finally {
       canonical.release();
     }
@@ -106,24 +115,50 @@ public final class CardReader implements AutoCloseable {
     Mat card = rectified.card();
     try {
       clock.lap("rectify");
+      Attempt early = null;
+      if (quad.get().score() < CardFinder.MIN_SCORE) {
+        // Barely card-like: read before judging quality. Text without KTP labels is another
+        // kind of card; (almost) no text is no card at all.
+        if (Core.mean(photo).val[0] < DARK_PHOTO) {
+          // Too dark to tell a card from its background.
+          return retry(List.of(RetryReason.TOO_DARK), List.of(), clock);
+        }
+        early = readUpright(card, clock);
+        if (!looksLikeKtp(early)) {
+          if (ktpLabelsInPhoto(photo)) {
+            // A KTP's labels are in the photo but its outline is not: the frame cuts it off.
+            return retry(List.of(RetryReason.CROPPED), List.of(), clock);
+          }
+          boolean someText = early.tokens() >= MIN_TOKENS_OF_A_CARD;
+          return retry(
+              List.of(someText ? RetryReason.NOT_KTP : RetryReason.NO_CARD), List.of(), clock);
+        }
+      }
       QualityGate.Verdict verdict = gate.check(photo, quad.get().corners(), card);
       clock.lap("quality");
+      if (verdict.blocking().equals(List.of(RetryReason.BLURRY)) && early == null) {
+        // Sharpness is judged on a KTP's NIK row: another kind of card can look blurry there.
+        // Text that is clearly not a KTP's tells the truth better than "blurry".
+        Attempt look = readUpright(card, clock);
+        if (!looksLikeKtp(look) && look.tokens() >= MIN_TOKENS_OF_A_CARD) {
+          return retry(List.of(RetryReason.NOT_KTP), verdict.flags(), clock);
+        }
+      }
       if (!verdict.blocking().isEmpty()) {
         return retry(verdict.blocking(), verdict.flags(), clock);
       }
-      Attempt attempt = read(card, clock);
+      Attempt attempt = early != null ? early : readUpright(card, clock);
       if (!looksLikeKtp(attempt)) {
-        // The photo side can mislead (a pale photo, a coloured background): try the half turn.
-        Core.rotate(card, card, Core.ROTATE_180);
-        Attempt turned = read(card, clock);
-        if (turned.layout().labelsFound().size() > attempt.layout().labelsFound().size()) {
-          attempt = turned;
+        // Labels unread on a photo that was already borderline: the photo is the likelier cause.
+        List<RetryReason> reasons =
+            verdict.flags().isEmpty() ? List.of(RetryReason.NOT_KTP) : verdict.flags();
+        if (reasons.equals(List.of(RetryReason.NOT_KTP)) && ktpLabelsInPhoto(photo)) {
+          // What was found is not the KTP, yet the photo shows one: cut off by the frame.
+          reasons = List.of(RetryReason.CROPPED);
         }
+        return retry(reasons, verdict.flags(), clock);
       }
-      if (!looksLikeKtp(attempt)) {
-        return retry(List.of(RetryReason.NOT_KTP), verdict.flags(), clock);
-      }
-      FieldReader.Reading reading = fieldReader.read(attempt.layout());
+      FieldReader.Reading reading = fieldReader.read(confirmKeys(card, attempt.layout()));
       clock.lap("validate");
       return decide(reading, verdict.flags(), clock);
     } finally {
@@ -131,19 +166,123 @@ public final class CardReader implements AutoCloseable {
     }
   }
 
-  private record Attempt(CardLayout.Result layout) {}
+  /**
+   * Reads the card as rectified, and its half turn when that finds too few labels (the photo side
+   * can mislead: a pale photo, a coloured background); {@code card} is left the way up that won.
+   */
+  private Attempt readUpright(Mat card, Stopwatch clock) {
+    Attempt attempt = read(card, clock);
+    if (!looksLikeKtp(attempt)) {
+      Core.rotate(card, card, Core.ROTATE_180);
+      Attempt turned = read(card, clock);
+      if (turned.layout().labelsFound().size() > attempt.layout().labelsFound().size()) {
+        return turned;
+      }
+      Core.rotate(card, card, Core.ROTATE_180);
+    }
+    return attempt;
+  }
+
+  private record Attempt(CardLayout.Result layout, int tokens) {}
+
+  /**
+   * Reads the NIK and the name a second time on a horizontally stretched view of the card. The
+   * stock recogniser drops narrow letters ({@code PRATIWI} → {@code PRATWI}) with high confidence;
+   * a second view that disagrees shows such a reading was not sure, and its confidence is halved
+   * (so the card is not extracted on it).
+   */
+  private CardLayout.Result confirmKeys(Mat card, CardLayout.Result layout) {
+    Map<Label, CardLayout.Piece> values = new EnumMap<>(layout.values());
+    boolean changed = false;
+    for (Label label : List.of(Label.NIK, Label.NAMA)) {
+      CardLayout.Piece piece = values.get(label);
+      if (piece == null || piece.tokens().isEmpty()) {
+        continue;
+      }
+      Optional<String> again = text.reread(card, piece.tokens()).map(CardReader::afterColon);
+      if (again.isEmpty()) {
+        continue;
+      }
+      String first =
+          label == Label.NIK ? digitsOf(piece.text()) : FieldReader.personName(piece.text());
+      String second =
+          label == Label.NIK ? digitsOf(again.get()) : FieldReader.personName(again.get());
+      if (first == null || !first.equals(second)) {
+        values.put(label, piece.withConfidence(piece.confidence() * 0.5));
+        changed = true;
+      }
+    }
+    return changed
+        ? new CardLayout.Result(
+            values, layout.provinceLine(), layout.cityLine(), layout.labelsFound())
+        : layout;
+  }
+
+  /** What follows a label's colon, when the second view read the label too. */
+  static String afterColon(String text) {
+    int colon = text.indexOf(':');
+    return colon < 0 ? text : text.substring(colon + 1);
+  }
+
+  private static String digitsOf(String text) {
+    return NikRules.digits(text).orElse(null);
+  }
+
+  /** Labels no other Indonesian card prints (a driving licence has Nama, Alamat, Pekerjaan). */
+  static final java.util.Set<Label> KTP_ONLY_LABELS =
+      java.util.EnumSet.of(
+          Label.RT_RW,
+          Label.KEL_DESA,
+          Label.KECAMATAN,
+          Label.AGAMA,
+          Label.STATUS_PERKAWINAN,
+          Label.KEWARGANEGARAAN);
+
+  /** Whether the whole photo shows a KTP's labels (its NIK, or labels only a KTP prints). */
+  private boolean ktpLabelsInPhoto(Mat photo) {
+    Mat small = new Mat();
+    double scale = Math.min(1.0, 1280.0 / Math.max(photo.cols(), photo.rows()));
+    Imgproc.resize(
+        photo,
+        small,
+        new Size(photo.cols() * scale, photo.rows() * scale),
+        0,
+        0,
+        Imgproc.INTER_AREA);
+    try {
+      var labels = CardLayout.labelsAnywhere(text.readAnywhere(small));
+      long ktpOnly = labels.stream().filter(KTP_ONLY_LABELS::contains).count();
+      return (labels.contains(Label.NIK) && labels.size() >= 3)
+          || (ktpOnly >= 2 && labels.size() >= 4);
+    } finally {
+      small.release();
+    }
+  }
 
   private Attempt read(Mat card, Stopwatch clock) {
     List<Token> tokens = text.read(card);
     clock.lap("ocr");
     CardLayout.Result result = layout.assign(tokens);
     clock.lap("layout");
-    return new Attempt(result);
+    int words = 0;
+    for (Token t : tokens) {
+      // Printed words and numbers, not the strokes of a pattern or of a sheet's ruled lines.
+      if (t.text().chars().filter(c -> (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')).count()
+          >= 3) {
+        words++;
+      }
+    }
+    return new Attempt(result, words);
   }
 
+  /**
+   * A KTP shows its NIK row, or its PROVINSI header, among its labels. Other Indonesian cards share
+   * labels ({@code Nama}, {@code Alamat}, {@code Pekerjaan} on a driving licence) but not those.
+   */
   private static boolean looksLikeKtp(Attempt attempt) {
     var found = attempt.layout().labelsFound();
-    return found.size() >= MIN_LABELS || (found.contains(Label.NIK) && found.size() >= 2);
+    return (found.contains(Label.NIK) && found.size() >= 3)
+        || (attempt.layout().provinceLine() != null && found.size() >= MIN_LABELS);
   }
 
   private CardScan decide(FieldReader.Reading reading, List<RetryReason> flags, Stopwatch clock) {
@@ -152,7 +291,8 @@ public final class CardReader implements AutoCloseable {
         reading.value(KtpField.NIK) != null
             && checks.get(NikRules.FORMAT) == CheckResult.PASS
             && checks.get(NikRules.AREA) == CheckResult.PASS
-            && checks.get(NikRules.GENDER) != CheckResult.FAIL;
+            && checks.get(NikRules.GENDER) != CheckResult.FAIL
+            && reading.confidence(KtpField.NIK) >= MIN_NIK_CONFIDENCE;
     boolean birthOk =
         reading.value(KtpField.BIRTH_DATE) != null
             && (checks.get(NikRules.BIRTH_DATE) == CheckResult.PASS

@@ -3,6 +3,8 @@ package id.ktpscan.ocr.pipeline;
 import id.ktpscan.ocr.area.AreaDirectory;
 import id.ktpscan.ocr.card.QualityGate;
 import id.ktpscan.ocr.engine.OcrModels;
+import id.ktpscan.ocr.engine.TextDetector;
+import id.ktpscan.ocr.engine.TextRecognizer;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -15,12 +17,33 @@ import java.time.LocalDate;
 public final class KtpPipeline implements AutoCloseable {
 
   /** Settings of the pipeline. */
-  public record Options(OcrModels.Config models, QualityGate.Thresholds quality, int maxSide) {
+  /**
+   * Settings of the pipeline.
+   *
+   * @param models which models and how many ONNX Runtime threads per call
+   * @param quality the quality gate's thresholds
+   * @param maxSide photos are scaled down to this longest side before anything else
+   * @param detectSide the rectified card (1000 px wide) is scaled to this longest side for text
+   *     detection; text stays well above the detector's minimum height at 736
+   */
+  public record Options(
+      OcrModels.Config models, QualityGate.Thresholds quality, int maxSide, int detectSide) {
 
     public static Options defaults() {
-      return new Options(OcrModels.Config.defaults(), QualityGate.Thresholds.defaults(), 2000);
+      return new Options(
+          OcrModels.Config.defaults(), QualityGate.Thresholds.defaults(), 2000, DETECT_SIDE);
+    }
+
+    public Options withThreads(int threads) {
+      return new Options(models.withThreads(threads), quality, maxSide, detectSide);
+    }
+
+    public Options withDetectSide(int side) {
+      return new Options(models, quality, maxSide, side);
     }
   }
+
+  static final int DETECT_SIDE = Integer.getInteger("ktp.ocr.detect-side", 960);
 
   private final OcrModels models;
   private final AreaDirectory areas;
@@ -43,7 +66,16 @@ public final class KtpPipeline implements AutoCloseable {
 
   /** A reader for the calling thread; close it when the thread is done. */
   public CardReader newReader() {
-    return newReader(new PaddleTextSource(models.newSession()));
+    TextDetector.Options det = TextDetector.Options.DEFAULTS;
+    det =
+        new TextDetector.Options(
+            options.detectSide(),
+            det.binaryThreshold(),
+            det.boxThreshold(),
+            det.unclipRatio(),
+            det.minSize(),
+            det.maxCandidates());
+    return newReader(new PaddleTextSource(models.newSession(det, TextRecognizer.Options.DEFAULTS)));
   }
 
   /** A reader with another text engine (the benchmark's baseline), same layout and checks. */

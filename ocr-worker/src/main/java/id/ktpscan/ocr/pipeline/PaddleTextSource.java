@@ -7,7 +7,10 @@ import id.ktpscan.ocr.layout.CardLayout;
 import id.ktpscan.ocr.layout.Token;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.opencv.core.Mat;
+import org.opencv.core.Size;
+import org.opencv.imgproc.Imgproc;
 
 /**
  * PP-OCR detection and recognition (one {@link OcrSession} per thread). Text starting inside the
@@ -38,6 +41,59 @@ final class PaddleTextSource implements TextSource {
       tokens.add(token(line));
     }
     return tokens;
+  }
+
+  @Override
+  public List<Token> readAnywhere(Mat image) {
+    List<Token> tokens = new ArrayList<>();
+    for (TextLine line : session.readLines(image)) {
+      tokens.add(token(line));
+    }
+    return tokens;
+  }
+
+  /** Horizontal stretch of the second view: narrow letters ({@code I}) get room to be seen. */
+  static final double STRETCH = 1.35;
+
+  /** Room around a piece whose box was cut from a longer one at a colon. */
+  static final double PAD = 4;
+
+  @Override
+  public Optional<String> reread(Mat card, List<Token> tokens) {
+    if (tokens.isEmpty()) {
+      return Optional.empty();
+    }
+    Mat wide = new Mat();
+    Imgproc.resize(
+        card,
+        wide,
+        new Size(Math.round(card.cols() * STRETCH), card.rows()),
+        0,
+        0,
+        Imgproc.INTER_CUBIC);
+    try {
+      List<TextBox> boxes = new ArrayList<>();
+      // Boxes as the detector found them: a piece cut at a colon has only an estimated box.
+      for (Token t : new java.util.LinkedHashSet<>(tokens.stream().map(Token::origin).toList())) {
+        TextBox.Vertex[] corners = {
+          new TextBox.Vertex(Math.max(0, t.x0() - PAD) * STRETCH, t.y0()),
+          new TextBox.Vertex(Math.min(card.cols() - 1, t.x1() + PAD) * STRETCH, t.y0()),
+          new TextBox.Vertex(Math.min(card.cols() - 1, t.x1() + PAD) * STRETCH, t.y1()),
+          new TextBox.Vertex(Math.max(0, t.x0() - PAD) * STRETCH, t.y1())
+        };
+        boxes.add(TextBox.fromCorners(corners, 1.0));
+      }
+      StringBuilder text = new StringBuilder();
+      for (TextLine line : session.recognize(wide, boxes)) {
+        if (text.length() > 0) {
+          text.append(' ');
+        }
+        text.append(line.text());
+      }
+      return Optional.of(text.toString());
+    } finally {
+      wide.release();
+    }
   }
 
   static Token token(TextLine line) {

@@ -2,6 +2,7 @@ package id.ktpscan.ocr.pipeline;
 
 import id.ktpscan.ocr.layout.Token;
 import java.util.List;
+import java.util.Optional;
 import org.opencv.core.Mat;
 
 /**
@@ -13,6 +14,20 @@ public interface TextSource extends AutoCloseable {
 
   /** The text pieces of the upright canonical card, in card coordinates. */
   List<Token> read(Mat card);
+
+  /** The text pieces anywhere in an image that is not a rectified card (a whole photo). */
+  default List<Token> readAnywhere(Mat image) {
+    return read(image);
+  }
+
+  /**
+   * Reads the given pieces again under another view (the card stretched horizontally), joined by
+   * spaces; empty when the engine offers no second view. A reading that changes with the view was
+   * not a sure one.
+   */
+  default Optional<String> reread(Mat card, List<Token> tokens) {
+    return Optional.empty();
+  }
 
   @Override
   void close();

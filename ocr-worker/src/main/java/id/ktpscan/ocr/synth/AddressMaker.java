@@ -104,12 +104,18 @@ final class AddressMaker {
    */
   static String make(boolean urban, NameMaker.Custom custom, List<String> neighbours, Random rnd) {
     double roll = rnd.nextDouble();
-    if (urban || roll < 0.3) {
-      return street(rnd);
+    String address;
+    if (urban ? roll < 0.75 : roll < 0.3) {
+      address = street(rnd);
+    } else if (urban || roll < 0.42) {
+      address = estate(rnd);
+    } else {
+      address = hamlet(custom, neighbours, rnd);
     }
-    if (roll < 0.42) {
-      return estate(rnd);
-    }
+    return rnd.nextDouble() < 0.22 ? longer(address, rnd) : address;
+  }
+
+  private static String hamlet(NameMaker.Custom custom, List<String> neighbours, Random rnd) {
     String hamlet =
         !neighbours.isEmpty() && rnd.nextDouble() < 0.4
             ? pick(neighbours, rnd)
@@ -126,6 +132,21 @@ final class AddressMaker {
       address += " " + pick(List.of("I", "II", "III", "TIMUR", "BARAT", "HILIR", "HULU"), rnd);
     }
     return address;
+  }
+
+  /** The long forms that wrap to a second row: a street with its estate, or a hamlet's street. */
+  private static String longer(String address, Random rnd) {
+    if (address.startsWith("J") || address.startsWith("G")) {
+      return address
+          + " "
+          + (rnd.nextBoolean()
+              ? pick(ESTATES, rnd)
+              : "GG. "
+                  + pick(STREETS, rnd)
+                  + " "
+                  + pick(List.of("I", "II", "III", "IV", "V"), rnd));
+    }
+    return "JL. " + pick(STREETS, rnd) + " NO. " + houseNumber(rnd) + " " + address;
   }
 
   private static String street(Random rnd) {

@@ -41,6 +41,17 @@ record CardPose(
         newWidth, quarter, angle, tiltX, tiltY, focal * newWidth / width, centerX, centerY);
   }
 
+  /** The card's width as seen in the photo: the longer of its top and bottom edges. */
+  double apparentWidth() {
+    List<Point2D.Double> c = corners();
+    return Math.max(c.get(0).distance(c.get(1)), c.get(3).distance(c.get(2)));
+  }
+
+  /** This pose scaled so that the card looks {@code target} pixels wide in the photo. */
+  CardPose withApparentWidth(double target) {
+    return withWidth(width * target / apparentWidth());
+  }
+
   CardPose at(double x, double y) {
     return new CardPose(width, quarter, angle, tiltX, tiltY, focal, x, y);
   }

@@ -126,7 +126,7 @@ public final class CardRenderer {
       List<String> address = wrap(id.printedValue(KtpField.ADDRESS), maxValue);
       int rows = 12 + address.size();
       double first = nikY + uniform(38, 46, rnd);
-      double pitch = Math.min(uniform(29.5, 33, rnd), (HEIGHT - 24 - first) / (rows - 1));
+      double pitch = Math.min(uniform(31.5, 35.5, rnd), (HEIGHT - 26 - first) / (rows - 1));
       double indent = uniform(18, 30, rnd);
       double y = first;
 

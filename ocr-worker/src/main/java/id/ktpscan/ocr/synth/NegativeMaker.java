@@ -153,7 +153,7 @@ public final class NegativeMaker {
   }
 
   private static void shrink(Shot shot, Random rnd) {
-    CardPose small = shot.pose.withWidth(uniform(120, 235, rnd));
+    CardPose small = shot.pose.withApparentWidth(uniform(120, 235, rnd));
     shot.pose = PhotoMaker.place(small, shot.width, shot.height, rnd);
     shot.effects.removeIf(e -> e.equals("small_card"));
   }

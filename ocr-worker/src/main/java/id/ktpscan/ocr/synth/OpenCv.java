@@ -68,7 +68,7 @@ final class OpenCv {
   /** PNG bytes of an 8-bit BGR matrix. */
   static byte[] png(Mat bgr) {
     MatOfByte out = new MatOfByte();
-    Imgcodecs.imencode(".png", bgr, out);
+    Imgcodecs.imencode(".png", bgr, out, new MatOfInt(Imgcodecs.IMWRITE_PNG_COMPRESSION, 6));
     byte[] bytes = out.toArray();
     out.release();
     return bytes;

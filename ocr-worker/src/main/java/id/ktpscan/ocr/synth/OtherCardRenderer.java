@@ -95,10 +95,13 @@ final class OtherCardRenderer {
     g.setFont(embossed.deriveFont(30f));
     g.drawString(String.format("%02d/%02d", 1 + rnd.nextInt(12), 26 + rnd.nextInt(6)), 450, 475);
     g.drawString(id.get(KtpField.NAME), 60, 550);
-    g.setColor(new Color(230, 70, 40, 220));
-    g.fill(new Ellipse2D.Double(770, 470, 110, 110));
-    g.setColor(new Color(250, 180, 30, 220));
-    g.fill(new Ellipse2D.Double(840, 470, 110, 110));
+    g.setColor(new Color(255, 255, 255, 200));
+    g.setStroke(new BasicStroke(6f));
+    for (int i = 0; i < 3; i++) {
+      g.drawLine(800 + i * 40, 580, 850 + i * 40, 480);
+    }
+    g.setFont(family.bold().deriveFont(26f));
+    g.drawString("DEBIT", 800, 610);
   }
 
   private static void licence(Graphics2D g, CardFonts.Family family, Identity id, Random rnd) {

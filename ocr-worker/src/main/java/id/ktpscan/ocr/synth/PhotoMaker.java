@@ -48,11 +48,11 @@ public final class PhotoMaker {
   Shot plan(Mat flat, Difficulty difficulty, Random rnd) {
     List<Hard> hard = new ArrayList<>();
     if (difficulty == Difficulty.HARD) {
-      hard.add(pick(List.of(Hard.values()), rnd));
-      for (Hard extra : Hard.values()) {
-        if (extra != hard.get(0) && chance(0.2, rnd)) {
-          hard.add(extra);
-        }
+      // One condition, sometimes two (each then milder): more would defeat a person too.
+      List<Hard> kinds = new ArrayList<>(List.of(Hard.values()));
+      hard.add(kinds.remove(rnd.nextInt(kinds.size())));
+      if (chance(0.3, rnd)) {
+        hard.add(pick(kinds, rnd));
       }
     }
     Shot shot = new Shot();
@@ -62,7 +62,7 @@ public final class PhotoMaker {
     optics(shot, difficulty, hard, rnd);
     light(shot, difficulty, hard, rnd);
     if (hard.contains(Hard.FADED)) {
-      shot.fade = uniform(0.32, 0.5, rnd);
+      shot.fade = hard.size() == 1 ? uniform(0.32, 0.5, rnd) : uniform(0.45, 0.6, rnd);
       shot.effects.add("faded");
     }
     if (difficulty != Difficulty.EASY && chance(0.2, rnd)) {
@@ -96,7 +96,7 @@ public final class PhotoMaker {
         switch (difficulty) {
           case EASY -> 7;
           case MEDIUM -> 16;
-          case HARD -> 22;
+          case HARD -> 18;
         };
     double width = 1000;
     CardPose pose =
@@ -109,13 +109,20 @@ public final class PhotoMaker {
             width * uniform(1.3, 2.6, rnd),
             0,
             0);
-    double fit = largestWidth(pose, shot.width, shot.height);
+    boolean small = hard.contains(Hard.SMALL);
+    double least = difficulty == Difficulty.EASY ? 680 : 610;
+    double fit = pose.withWidth(largestWidth(pose, shot.width, shot.height)).apparentWidth();
+    if (!small && fit < least * 1.05) {
+      // A portrait frame cannot hold a turned card this large: hold the phone the other way.
+      shot.width = Math.max(shot.width, shot.height);
+      shot.height = shot.width * 3 / 4;
+      fit = pose.withWidth(largestWidth(pose, shot.width, shot.height)).apparentWidth();
+    }
     double target;
-    if (hard.contains(Hard.SMALL)) {
-      target = uniform(420, 590, rnd);
+    if (small) {
+      target = hard.size() == 1 ? uniform(420, 590, rnd) : uniform(490, 590, rnd);
       shot.effects.add("small_card");
     } else {
-      double least = difficulty == Difficulty.EASY ? 680 : 610;
       target = Math.max(least, fit * uniform(0.5, 0.9, rnd));
     }
     if (quarter != 0) {
@@ -124,7 +131,7 @@ public final class PhotoMaker {
     if (Math.max(Math.abs(pose.tiltX()), Math.abs(pose.tiltY())) > 12) {
       shot.effects.add("perspective");
     }
-    return place(pose.withWidth(Math.min(target, fit)), shot.width, shot.height, rnd);
+    return place(pose.withApparentWidth(Math.min(target, fit)), shot.width, shot.height, rnd);
   }
 
   /** The widest the card can be at this pose and still lie inside the frame with a margin. */
@@ -151,19 +158,21 @@ public final class PhotoMaker {
   private static void optics(Shot shot, Difficulty difficulty, List<Hard> hard, Random rnd) {
     double scale = shot.pose.width() / CardRenderer.WIDTH;
     if (hard.contains(Hard.STRONG_BLUR)) {
+      double mild = hard.size() == 1 ? 1 : 0.8;
       if (chance(0.6, rnd)) {
-        shot.blurSigma = uniform(1.6, 2.3, rnd) * scale;
+        shot.blurSigma = uniform(1.6, 2.3, rnd) * mild * scale;
       } else {
         shot.blurSigma = 0.5 * scale;
-        shot.motionLength = uniform(6, 10, rnd) * scale;
+        shot.motionLength = uniform(6, 10, rnd) * mild * scale;
         shot.motionAngle = uniform(0, 180, rnd);
       }
       shot.effects.add("strong_blur");
     } else if (difficulty == Difficulty.EASY) {
       shot.blurSigma = uniform(0, 0.5, rnd) * scale;
     } else {
-      shot.blurSigma = uniform(0.3, 1.1, rnd) * scale;
-      if (chance(0.2, rnd)) {
+      double most = difficulty == Difficulty.HARD ? 0.8 : 1.1;
+      shot.blurSigma = uniform(0.3, most, rnd) * scale;
+      if (chance(difficulty == Difficulty.HARD ? 0.1 : 0.2, rnd)) {
         shot.motionLength = uniform(2, 4.5, rnd) * scale;
         shot.motionAngle = uniform(0, 180, rnd);
         shot.effects.add("motion_blur");
@@ -206,7 +215,17 @@ public final class PhotoMaker {
       shot.effects.add("shadow");
     }
     if (hard.contains(Hard.GLARE)) {
-      shot.glares.add(glare(uniform(0.55, 0.8, rnd), rnd));
+      Shot.Glare halo = glare(uniform(0.25, 0.4, rnd), rnd);
+      shot.glares.add(halo);
+      double core = uniform(0.35, 0.5, rnd);
+      shot.glares.add(
+          new Shot.Glare(
+              halo.u(),
+              halo.v(),
+              halo.axisA() * core,
+              halo.axisB() * core,
+              halo.degrees(),
+              uniform(0.65, 0.8, rnd)));
       shot.effects.add("glare");
     } else if (difficulty == Difficulty.MEDIUM && chance(0.15, rnd)) {
       shot.glares.add(glare(uniform(0.25, 0.45, rnd), rnd));
@@ -234,7 +253,7 @@ public final class PhotoMaker {
 
   /** A glare spot away from the NIK row, whose loss a retake would be needed for. */
   private static Shot.Glare glare(double peak, Random rnd) {
-    double a = uniform(90, 200, rnd);
+    double a = uniform(140, 260, rnd);
     return new Shot.Glare(
         uniform(0.12, 0.88, rnd),
         uniform(0.38, 0.9, rnd),

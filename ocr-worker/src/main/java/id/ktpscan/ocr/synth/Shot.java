@@ -37,7 +37,6 @@ final class Shot {
   CardPose pose;
   double fade;
   double thumb;
-  double defocusBackground;
   double blurSigma;
   double motionLength;
   double motionAngle;

@@ -121,7 +121,7 @@ public final class FieldReader {
             && nikChecks.get(NikRules.AREA) == CheckResult.PASS;
     if (nik != null && nikValid) {
       double confidence = nikRead.confidence();
-      if (nikChecks.get(NikRules.BIRTH_DATE) == CheckResult.PASS) {
+      if (nikChecks.get(NikRules.BIRTH_DATE) == CheckResult.PASS && confidence >= 0.8) {
         // Two independent readings of six digits agree: the NIK is far surer than either.
         confidence = 1 - (1 - confidence) * 0.1;
       }
@@ -179,12 +179,18 @@ public final class FieldReader {
 
     Piece bloodRead = raw.get(Label.GOL_DARAH);
     String blood = bloodRead == null ? null : bloodType(bloodRead.text());
-    fields.put(
-        KtpField.BLOOD_TYPE,
-        blood == null ? empty() : new ExtractedField(blood, clamp(bloodRead.confidence())));
+    if (blood != null) {
+      fields.put(KtpField.BLOOD_TYPE, new ExtractedField(blood, clamp(bloodRead.confidence())));
+    } else if (bloodRead == null && layout.labelsFound().contains(Label.GOL_DARAH)) {
+      // The label was read and nothing follows it: the card prints a lone "-" there, too small
+      // for the detector to box. Said with a modest confidence.
+      fields.put(KtpField.BLOOD_TYPE, new ExtractedField("-", 0.6));
+    } else {
+      fields.put(KtpField.BLOOD_TYPE, empty());
+    }
 
     fields.put(KtpField.NAME, text(raw.get(Label.NAMA), FieldReader::personName));
-    fields.put(KtpField.ADDRESS, text(raw.get(Label.ALAMAT), FieldReader::freeText));
+    fields.put(KtpField.ADDRESS, text(raw.get(Label.ALAMAT), FieldReader::address));
     Piece rtRwRead = raw.get(Label.RT_RW);
     String rtRw = rtRwRead == null ? null : rtRw(rtRwRead.text());
     fields.put(
@@ -290,7 +296,14 @@ public final class FieldReader {
   }
 
   private String placeName(String text) {
-    String cleaned = freeText(text.replaceAll("[,.\\s]+$", ""));
+    // Place names hold no digits: the recogniser's digit-for-letter confusions are undone.
+    String cleaned =
+        freeText(
+            text.replaceAll("[,.\\s]+$", "")
+                .replace('0', 'O')
+                .replace('1', 'I')
+                .replace('5', 'S')
+                .replace('8', 'B'));
     if (cleaned == null || cleaned.isEmpty()) {
       return null;
     }
@@ -300,7 +313,7 @@ public final class FieldReader {
   }
 
   /** Upper case letters, spaces and the punctuation names carry ({@code . , ' -}). */
-  static String personName(String text) {
+  public static String personName(String text) {
     String upper = TextDistance.normalize(text);
     StringBuilder out = new StringBuilder(upper.length());
     for (char c : upper.toCharArray()) {
@@ -310,6 +323,28 @@ public final class FieldReader {
     }
     String name = out.toString().replaceAll("\\s+", " ").replaceAll("^[\\s.,'-]+|[\\s,'-]+$", "");
     return name.isEmpty() ? null : name;
+  }
+
+  /**
+   * An address line: inside a word that holds digits ({@code NO. 5O}, {@code 5OB}) a letter O is
+   * the digit 0 (house numbers carry letters after digits, not O).
+   */
+  static String address(String text) {
+    String normal = freeText(text);
+    if (normal == null) {
+      return null;
+    }
+    StringBuilder out = new StringBuilder(normal.length());
+    for (String word : normal.split(" ")) {
+      if (out.length() > 0) {
+        out.append(' ');
+      }
+      out.append(
+          word.chars().anyMatch(Character::isDigit)
+              ? word.replaceAll("(?<=\\d)O|O(?=\\d)", "0")
+              : word);
+    }
+    return out.toString();
   }
 
   static String freeText(String text) {

@@ -1,6 +1,5 @@
 package id.ktpscan.ocr.worker;
 
-import id.ktpscan.ocr.engine.OcrModels;
 import id.ktpscan.ocr.pipeline.CardReader;
 import id.ktpscan.ocr.pipeline.KtpPipeline;
 import io.quarkus.runtime.ShutdownEvent;
@@ -45,10 +44,7 @@ public class PipelineHolder {
   private void load() {
     long start = System.nanoTime();
     try {
-      KtpPipeline.Options defaults = KtpPipeline.Options.defaults();
-      OcrModels.Config models = defaults.models().withThreads(intraOpThreads);
-      pipeline =
-          KtpPipeline.load(new KtpPipeline.Options(models, defaults.quality(), defaults.maxSide()));
+      pipeline = KtpPipeline.load(KtpPipeline.Options.defaults().withThreads(intraOpThreads));
       LOG.infof("OCR models loaded in %d ms", (System.nanoTime() - start) / 1_000_000);
     } catch (Throwable e) {
       failure = e;

@@ -105,6 +105,15 @@ class CardLayoutTests {
   }
 
   @Test
+  void rtRwUnderAnAddressIsNotTakenForItsSecondLineWhenItsLabelWasNotRead() {
+    card(false);
+    tokens.removeIf(t -> t.text().equals("RT/RW"));
+    CardLayout.Result result = new CardLayout().assign(tokens);
+    assertThat(value(result, Label.ALAMAT)).isEqualTo("JL. CIBADUYUT RAYA NO. 12");
+    assertThat(value(result, Label.RT_RW)).isEqualTo("003/007");
+  }
+
+  @Test
   void labelAndValueReadAsOneTokenAreSplitAtTheColon() {
     card(false);
     tokens.removeIf(t -> t.text().equals("Nama") || t.text().equals(": SITI NURHALIZA"));

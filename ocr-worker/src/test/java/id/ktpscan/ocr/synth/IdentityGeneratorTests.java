@@ -16,19 +16,12 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class IdentityGeneratorTests {
 
-  private static AreaDirectory areas;
-  private static IdentityGenerator generator;
-
-  @BeforeAll
-  static void load() {
-    areas = AreaDirectory.load();
-    generator = new IdentityGenerator(areas);
-  }
+  private static final AreaDirectory areas = SynthFixtures.AREAS;
+  private static final IdentityGenerator generator = SynthFixtures.GENERATOR;
 
   @Test
   void sameSeedGivesSameIdentity() {

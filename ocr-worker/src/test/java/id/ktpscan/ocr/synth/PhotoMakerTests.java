@@ -1,13 +1,15 @@
 package id.ktpscan.ocr.synth;
 
+import static id.ktpscan.ocr.synth.SynthFixtures.GENERATOR;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import id.ktpscan.ocr.area.AreaDirectory;
 import java.awt.geom.Point2D;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.opencv.core.Mat;
 import org.opencv.core.MatOfByte;
@@ -15,7 +17,6 @@ import org.opencv.imgcodecs.Imgcodecs;
 
 class PhotoMakerTests {
 
-  private static final IdentityGenerator GENERATOR = new IdentityGenerator(AreaDirectory.load());
   private static final List<String> HARD_MARKS =
       List.of("glare", "strong_blur", "faded", "small_card", "rotate90", "rotate180", "rotate270");
 
@@ -26,13 +27,12 @@ class PhotoMakerTests {
 
   @Test
   void photoDecodesToItsStatedSizeWithTheCardInside() {
-    for (int seed = 0; seed < 3; seed++) {
-      Difficulty difficulty = Difficulty.values()[seed];
-      Photo photo = photo(seed, difficulty);
+    for (Difficulty difficulty : Difficulty.values()) {
+      Photo photo = photo(difficulty.ordinal(), difficulty);
       Mat decoded = Imgcodecs.imdecode(new MatOfByte(photo.jpeg()), Imgcodecs.IMREAD_COLOR);
       assertEquals(photo.width(), decoded.cols());
       assertEquals(photo.height(), decoded.rows());
-      assertTrue(photo.width() >= 900 && photo.width() <= 2000);
+      assertTrue(Math.max(photo.width(), photo.height()) >= 1280);
       assertEquals(4, photo.corners().size());
       for (Point2D.Double corner : photo.corners()) {
         assertTrue(corner.x >= 0 && corner.x <= photo.width(), corner::toString);
@@ -43,11 +43,29 @@ class PhotoMakerTests {
   }
 
   @Test
-  void hardPhotosCarryAHardCondition() {
-    for (int seed = 0; seed < 4; seed++) {
-      Photo photo = photo(100 + seed, Difficulty.HARD);
-      assertTrue(
-          photo.effects().stream().anyMatch(HARD_MARKS::contains), photo.effects()::toString);
+  void hardPhotosCarryAHardConditionAndEveryKindOccurs() {
+    Set<String> seen = new HashSet<>();
+    for (int seed = 0; seed < 60; seed++) {
+      Shot shot = new PhotoMaker().plan(null, Difficulty.HARD, new Random(seed));
+      List<String> effects = shot.effects;
+      assertTrue(effects.stream().anyMatch(HARD_MARKS::contains), effects::toString);
+      if (effects.contains("small_card")) {
+        assertTrue(shot.pose.apparentWidth() < 600, () -> "width " + shot.pose.apparentWidth());
+      } else {
+        assertTrue(shot.pose.apparentWidth() >= 600, () -> "width " + shot.pose.apparentWidth());
+      }
+      seen.addAll(effects);
+    }
+    for (String mark : List.of("glare", "strong_blur", "faded", "small_card")) {
+      assertTrue(seen.contains(mark), mark);
+    }
+  }
+
+  @Test
+  void easyPhotosCarryNone() {
+    for (int seed = 0; seed < 60; seed++) {
+      List<String> effects = new PhotoMaker().plan(null, Difficulty.EASY, new Random(seed)).effects;
+      assertTrue(effects.stream().noneMatch(HARD_MARKS::contains), effects::toString);
     }
   }
 

@@ -3,15 +3,16 @@ package id.ktpscan.ocr.synth;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import id.ktpscan.contracts.KtpField;
-import id.ktpscan.ocr.area.AreaDirectory;
+import id.ktpscan.contracts.RetryReason;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,35 +31,46 @@ class SyntheticSetTests {
   }
 
   @Test
-  void sameSeedWritesIdenticalFilesAndReadsBack(@TempDir Path dir) throws IOException {
-    SyntheticSet set = new SyntheticSet(AreaDirectory.load());
-    set.write(2, 7, dir.resolve("a"), true);
-    set.write(2, 7, dir.resolve("b"), true);
+  void sameSeedWritesIdenticalFiles(@TempDir Path dir) throws IOException {
+    SyntheticSet set = new SyntheticSet(SynthFixtures.AREAS);
+    set.write(2, 7, dir.resolve("a"), false);
+    set.write(2, 7, dir.resolve("b"), false);
     List<Path> files = files(dir.resolve("a"));
-    assertEquals(2 * 3 + NegativeMaker.REASONS.size() * 3 - 1, files.size());
+    assertEquals(2 * 3, files.size());
     for (Path file : files) {
       Path twin = dir.resolve("b").resolve(dir.resolve("a").relativize(file));
       assertArrayEquals(Files.readAllBytes(file), Files.readAllBytes(twin), file::toString);
     }
+  }
 
-    List<SyntheticSet.Sample> samples = SyntheticSet.read(dir.resolve("a"));
-    assertEquals(2 + NegativeMaker.REASONS.size(), samples.size());
+  @Test
+  void readsBackTheGroundTruthWithOneNegativePerReason(@TempDir Path dir) throws IOException {
+    SyntheticSet.Summary summary = new SyntheticSet(SynthFixtures.AREAS).write(1, 3, dir, true);
+    assertEquals(1 + NegativeMaker.REASONS.size(), summary.total());
+    List<SyntheticSet.Sample> samples = SyntheticSet.read(dir);
+    assertEquals(summary.total(), samples.size());
+    Set<RetryReason> reasons = EnumSet.noneOf(RetryReason.class);
     for (SyntheticSet.Sample sample : samples) {
       assertTrue(Files.exists(sample.image()));
-      if (sample.name().startsWith("ktp-")) {
+      if (sample.positive()) {
+        assertEquals("ktp-00000", sample.name());
         assertEquals(SyntheticSet.EXTRACTED, sample.outcome());
-        assertNull(sample.reason());
         assertEquals(KtpField.values().length, sample.fields().size());
         assertEquals(4, sample.corners().size());
         assertNotNull(sample.clean());
       } else {
+        reasons.add(sample.reason());
         assertEquals(SyntheticSet.RETRY_REQUIRED, sample.outcome());
-        assertNotNull(sample.reason());
         assertTrue(
             sample.name().startsWith("neg-" + sample.reason().name().toLowerCase() + "-"),
             sample::name);
+        assertEquals(sample.reason() == RetryReason.NO_CARD, sample.corners().isEmpty());
+        assertEquals(
+            sample.reason() == RetryReason.NO_CARD || sample.reason() == RetryReason.NOT_KTP,
+            sample.fields().isEmpty());
       }
     }
+    assertEquals(Set.copyOf(NegativeMaker.REASONS), reasons);
   }
 
   private static List<Path> files(Path dir) throws IOException {

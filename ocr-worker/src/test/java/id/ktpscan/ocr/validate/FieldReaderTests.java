@@ -52,13 +52,18 @@ class FieldReaderTests {
     raw.put(label, new Piece(text, 0.95));
   }
 
+  /** Every label of the card was read, whether or not a value followed it. */
+  private static Set<Label> labels() {
+    return Set.of(Label.values());
+  }
+
   private FieldReader.Reading read() {
     return reader.read(
         new CardLayout.Result(
             raw,
             province == null ? null : new Piece(province, 0.95),
             city == null ? null : new Piece(city, 0.95),
-            Set.copyOf(raw.keySet())));
+            labels()));
   }
 
   @Test
@@ -166,7 +171,24 @@ class FieldReaderTests {
   }
 
   @Test
+  void aGolDarahLabelWithNothingAfterItIsTheLoneDash() {
+    raw.remove(Label.GOL_DARAH);
+    FieldReader.Reading r = read();
+    assertThat(r.value(KtpField.BLOOD_TYPE)).isEqualTo("-");
+    assertThat(r.confidence(KtpField.BLOOD_TYPE)).isLessThan(0.9);
+  }
+
+  @Test
+  void digitsReadInAPlaceNameAreLetters() {
+    put(Label.TEMPAT_TGL_LAHIR, "G0WA, 01-07-1995");
+    assertThat(read().value(KtpField.BIRTH_PLACE)).isEqualTo("GOWA");
+  }
+
+  @Test
   void normalisers() {
+    assertThat(FieldReader.address("JL. SILIWANGI NO. 5O BLOK 5OB"))
+        .isEqualTo("JL. SILIWANGI NO. 50 BLOK 50B");
+    assertThat(FieldReader.address("DUSUN OMBO")).isEqualTo("DUSUN OMBO");
     assertThat(FieldReader.rtRw("3/7")).isEqualTo("003/007");
     assertThat(FieldReader.rtRw("OO3/OO7")).isEqualTo("003/007");
     assertThat(FieldReader.rtRw("003007")).isEqualTo("003/007");
