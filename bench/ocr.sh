@@ -43,6 +43,7 @@ mkdir -p "$WORK"
 cleanup() { [ -n "$KEEP" ] || rm -rf "$WORK"; }
 trap cleanup EXIT
 
+CORES="$(nproc)"
 export OPT_OUT_TRACKING=true DJL_OFFLINE=true OMP_THREAD_LIMIT=1
 JAVA=(java -Xmx1g -Dai.djl.offline=true -cp "$CP")
 
@@ -53,12 +54,14 @@ RESULTS=()
 IFS=, read -ra ENGINE_LIST <<<"$ENGINES"
 for engine in "${ENGINE_LIST[@]}"; do
   echo "[bench] reading with $engine" >&2
+  # Leptonica prints a line per box it clips; keep them out of the report.
   "${JAVA[@]}" id.ktpscan.bench.ocr.OcrBench --dir "$WORK/set" --engine "$engine" \
-    --out "$WORK/results-$engine.json"
+    --out "$WORK/results-$engine.json" 2>"$WORK/$engine.stderr" ||
+    { tail -n 20 "$WORK/$engine.stderr" >&2; exit 1; }
   RESULTS+=("$WORK/results-$engine.json")
 done
 
 echo
-echo "OCR benchmark: n=$N seed=$SEED, $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ)"
+echo "OCR benchmark: n=$N seed=$SEED, $CORES cores, $(date -u +%Y-%m-%dT%H:%MZ)"
 echo
 "${JAVA[@]}" id.ktpscan.bench.ocr.OcrReport "$WORK/set" "${RESULTS[@]}"

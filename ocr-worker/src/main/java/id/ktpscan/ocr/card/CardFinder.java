@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Optional;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
-import org.opencv.core.MatOfPoint2f;
 import org.opencv.core.Point;
 import org.opencv.core.Size;
 import org.opencv.imgproc.Imgproc;
@@ -128,8 +127,8 @@ public final class CardFinder {
       Candidate best = search.ranked.get(0);
       Point[] corners = search.toPhoto(best.corners);
       if (search.scale < 0.999) {
-        // The working image fixes each side to about a working pixel; a band of two of them
-        // around it on the photo holds the edge.
+        // The working image fixes each side to within a working pixel; a band of one and a half
+        // of them on either side holds the edge on the photo.
         int band = (int) Math.ceil(Math.max(4, 1.5 / search.scale));
         corners = QuadFit.onPhoto(search.photo, corners, band, 0.07).corners();
         corners = QuadFit.onPhoto(search.photo, corners, 3, 0.07).corners();
@@ -259,7 +258,13 @@ public final class CardFinder {
     Candidate c = new Candidate();
     c.corners = order(fit.corners());
     c.fit = fit;
-    double area = Math.abs(Imgproc.contourArea(new MatOfPoint2f(c.corners)));
+    double area = 0;
+    for (int k = 0; k < 4; k++) {
+      Point a = c.corners[k];
+      Point b = c.corners[(k + 1) % 4];
+      area += (a.x * b.y - a.y * b.x) / 2;
+    }
+    area = Math.abs(area);
     c.areaShare = area / imageArea;
     if (c.areaShare < 0.002 || !plausible(c.corners)) {
       return null;
@@ -382,11 +387,13 @@ public final class CardFinder {
    * (OpenCV's fast path for exact halves), then resized the rest of the way.
    */
   static Mat workImage(Mat bgr) {
-    Mat work = bgr.clone();
+    Mat work = bgr;
     while (Math.max(work.cols(), work.rows()) > 1.5 * WORK_SIDE) {
       Mat half = new Mat();
       Imgproc.resize(work, half, new Size(), 0.5, 0.5, Imgproc.INTER_AREA);
-      work.release();
+      if (work != bgr) {
+        work.release();
+      }
       work = half;
     }
     int side = Math.max(work.cols(), work.rows());
@@ -400,10 +407,12 @@ public final class CardFinder {
           0,
           0,
           Imgproc.INTER_LINEAR);
-      work.release();
+      if (work != bgr) {
+        work.release();
+      }
       work = small;
     }
-    return work;
+    return work == bgr ? bgr.clone() : work;
   }
 
   /** The quads that differ from every earlier one by more than {@code tolerance} at a corner. */

@@ -1,6 +1,7 @@
 package id.ktpscan.ocr.card;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.opencv.core.Mat;
 import org.opencv.core.MatOfPoint;
@@ -359,7 +360,7 @@ final class LineQuads {
       order[i] = i;
       rank[i] = lines.get(i).length * (cornered[i] ? 2 : 1);
     }
-    java.util.Arrays.sort(order, (x, y) -> Double.compare(rank[y], rank[x]));
+    Arrays.sort(order, (x, y) -> Double.compare(rank[y], rank[x]));
     List<Line> kept = new ArrayList<>();
     for (int i = 0; i < order.length && kept.size() < MAX_LINES; i++) {
       kept.add(lines.get(order[i]));

@@ -207,7 +207,19 @@ public final class CardReader implements AutoCloseable {
           label == Label.NIK ? digitsOf(piece.text()) : FieldReader.personName(piece.text());
       String second =
           label == Label.NIK ? digitsOf(again.get()) : FieldReader.personName(again.get());
-      if (first == null || !first.equals(second)) {
+      if (first != null
+          && second != null
+          && label == Label.NAMA
+          && !first.equals(second)
+          && first.replace(" ", "").equals(second.replace(" ", ""))) {
+        // Both views read the same letters; the recogniser loses spaces, it does not invent
+        // them: the view that found more spaces is the better one.
+        if (second.chars().filter(c -> c == ' ').count()
+            > first.chars().filter(c -> c == ' ').count()) {
+          values.put(label, new CardLayout.Piece(second, piece.confidence(), piece.tokens()));
+          changed = true;
+        }
+      } else if (first == null || !first.equals(second)) {
         values.put(label, piece.withConfidence(piece.confidence() * 0.5));
         changed = true;
       }

@@ -22,6 +22,9 @@ public final class NikRules {
   public static final String BIRTH_DATE = "nikBirthDate";
   public static final String GENDER = "nikGender";
 
+  /** Older than this, a printed birth year is taken for a misreading. */
+  static final int MAX_AGE = 110;
+
   private NikRules() {}
 
   /**
@@ -72,7 +75,12 @@ public final class NikRules {
       day -= 40;
     }
     int year;
-    if (hintYear != null && hintYear % 100 == yy) {
+    // The printed year decides the century only when it gives a plausible age: a misread
+    // 1994 → 1894 must not confirm itself.
+    if (hintYear != null
+        && hintYear % 100 == yy
+        && referenceYear - hintYear >= 0
+        && referenceYear - hintYear <= MAX_AGE) {
       year = hintYear;
     } else {
       year = 2000 + yy <= referenceYear - 17 ? 2000 + yy : 1900 + yy;

@@ -97,8 +97,11 @@ public final class OcrBench {
     ArrayNode reasons = node.putArray("reasons");
     scan.reasons().forEach(r -> reasons.add(r.name()));
     ObjectNode fields = node.putObject("fields");
+    ObjectNode confidence = node.putObject("confidence");
     for (KtpField f : KtpField.values()) {
       fields.put(f.wireName(), scan.value(f));
+      var field = scan.fields().get(f);
+      confidence.put(f.wireName(), field == null ? 0 : field.confidence());
     }
   }
 
