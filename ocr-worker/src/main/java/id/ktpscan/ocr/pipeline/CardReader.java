@@ -44,6 +44,9 @@ public final class CardReader implements AutoCloseable {
   /** Words (three letters or digits at least) that a card of any kind shows at least. */
   static final int MIN_TOKENS_OF_A_CARD = 4;
 
+  /** A finder score that, though below {@link CardFinder#MIN_SCORE}, no empty photo reaches. */
+  static final double LIKELY_CARD_SCORE = 0.2;
+
   /** Mean level (of the blue channel, the darkest under warm light) of a photo too dark to use. */
   static final double DARK_PHOTO = 40;
 
@@ -123,13 +126,21 @@ public final class CardReader implements AutoCloseable {
           // Too dark to tell a card from its background.
           return retry(List.of(RetryReason.TOO_DARK), List.of(), clock);
         }
+        if (quad.get().score() >= LIKELY_CARD_SCORE) {
+          // Card-like enough that the photo's quality explains a low score (blur, a tiny card).
+          QualityGate.Verdict first = gate.check(photo, quad.get().corners(), card);
+          if (!first.blocking().isEmpty()) {
+            return retry(first.blocking(), first.flags(), clock);
+          }
+        }
         early = readUpright(card, clock);
         if (!looksLikeKtp(early)) {
-          if (ktpLabelsInPhoto(photo)) {
+          PhotoText whole = readWholePhoto(photo);
+          if (whole.showsKtp()) {
             // A KTP's labels are in the photo but its outline is not: the frame cuts it off.
             return retry(List.of(RetryReason.CROPPED), List.of(), clock);
           }
-          boolean someText = early.tokens() >= MIN_TOKENS_OF_A_CARD;
+          boolean someText = Math.max(early.tokens(), whole.words()) >= MIN_TOKENS_OF_A_CARD;
           return retry(
               List.of(someText ? RetryReason.NOT_KTP : RetryReason.NO_CARD), List.of(), clock);
         }
@@ -152,7 +163,7 @@ public final class CardReader implements AutoCloseable {
         // Labels unread on a photo that was already borderline: the photo is the likelier cause.
         List<RetryReason> reasons =
             verdict.flags().isEmpty() ? List.of(RetryReason.NOT_KTP) : verdict.flags();
-        if (reasons.equals(List.of(RetryReason.NOT_KTP)) && ktpLabelsInPhoto(photo)) {
+        if (reasons.equals(List.of(RetryReason.NOT_KTP)) && readWholePhoto(photo).showsKtp()) {
           // What was found is not the KTP, yet the photo shows one: cut off by the frame.
           reasons = List.of(RetryReason.CROPPED);
         }
@@ -250,8 +261,14 @@ public final class CardReader implements AutoCloseable {
           Label.STATUS_PERKAWINAN,
           Label.KEWARGANEGARAAN);
 
-  /** Whether the whole photo shows a KTP's labels (its NIK, or labels only a KTP prints). */
-  private boolean ktpLabelsInPhoto(Mat photo) {
+  /** What a whole photo (not a rectified card) shows: a KTP's labels, and how many words. */
+  private record PhotoText(boolean showsKtp, int words) {}
+
+  /**
+   * Reads the whole photo, for when no card outline was found: a KTP's labels (its NIK, or labels
+   * only a KTP prints) mean a KTP the frame cuts off; words without them, another card.
+   */
+  private PhotoText readWholePhoto(Mat photo) {
     Mat small = new Mat();
     double scale = Math.min(1.0, 1280.0 / Math.max(photo.cols(), photo.rows()));
     Imgproc.resize(
@@ -262,13 +279,28 @@ public final class CardReader implements AutoCloseable {
         0,
         Imgproc.INTER_AREA);
     try {
-      var labels = CardLayout.labelsAnywhere(text.readAnywhere(small));
+      List<Token> tokens = text.readAnywhere(small);
+      var labels = CardLayout.labelsAnywhere(tokens);
       long ktpOnly = labels.stream().filter(KTP_ONLY_LABELS::contains).count();
-      return (labels.contains(Label.NIK) && labels.size() >= 3)
-          || (ktpOnly >= 2 && labels.size() >= 4);
+      boolean ktp =
+          (labels.contains(Label.NIK) && labels.size() >= 3)
+              || (ktpOnly >= 2 && labels.size() >= 4);
+      return new PhotoText(ktp, words(tokens));
     } finally {
       small.release();
     }
+  }
+
+  /** Printed words and numbers (three letters or digits at least), not strokes of a pattern. */
+  static int words(List<Token> tokens) {
+    int words = 0;
+    for (Token t : tokens) {
+      if (t.text().chars().filter(c -> (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')).count()
+          >= 3) {
+        words++;
+      }
+    }
+    return words;
   }
 
   private Attempt read(Mat card, Stopwatch clock) {
@@ -276,15 +308,7 @@ public final class CardReader implements AutoCloseable {
     clock.lap("ocr");
     CardLayout.Result result = layout.assign(tokens);
     clock.lap("layout");
-    int words = 0;
-    for (Token t : tokens) {
-      // Printed words and numbers, not the strokes of a pattern or of a sheet's ruled lines.
-      if (t.text().chars().filter(c -> (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')).count()
-          >= 3) {
-        words++;
-      }
-    }
-    return new Attempt(result, words);
+    return new Attempt(result, words(tokens));
   }
 
   /**

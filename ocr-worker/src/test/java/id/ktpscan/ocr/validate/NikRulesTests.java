@@ -64,8 +64,14 @@ class NikRulesTests {
         .contains(LocalDate.of(2005, 7, 11));
     assertThat(NikRules.birthDate("3204051107150004", 2026, null))
         .contains(LocalDate.of(1915, 7, 11));
-    assertThat(NikRules.birthDate("3204051107050004", 2026, 1905))
-        .contains(LocalDate.of(1905, 7, 11));
+    // The printed year decides where both centuries are possible: 1912 by age, 2012 as printed.
+    assertThat(NikRules.birthDate("3204051107120004", 2026, null))
+        .contains(LocalDate.of(1912, 7, 11));
+    assertThat(NikRules.birthDate("3204051107120004", 2026, 2012))
+        .contains(LocalDate.of(2012, 7, 11));
+    // A printed 1894 is a misread 1994: it does not pick the century.
+    assertThat(NikRules.birthDate("3204051107940004", 2026, 1894))
+        .contains(LocalDate.of(1994, 7, 11));
   }
 
   @Test
