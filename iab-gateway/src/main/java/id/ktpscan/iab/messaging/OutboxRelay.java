@@ -1,5 +1,6 @@
 package id.ktpscan.iab.messaging;
 
+import id.ktpscan.contracts.kafka.ReliableProducer;
 import id.ktpscan.iab.config.IabConfig;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -22,11 +23,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -81,30 +79,8 @@ public class OutboxRelay {
   }
 
   void start(@Observes StartupEvent event) {
-    long timeoutMs = config.sendTimeout().toMillis();
     producer =
-        new KafkaProducer<>(
-            Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrapServers,
-                ProducerConfig.ACKS_CONFIG,
-                "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
-                true,
-                ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
-                16 * 1024 * 1024,
-                ProducerConfig.MAX_BLOCK_MS_CONFIG,
-                timeoutMs / 2,
-                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
-                (int) (timeoutMs / 2),
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
-                (int) timeoutMs,
-                ProducerConfig.LINGER_MS_CONFIG,
-                0,
-                ProducerConfig.CLIENT_ID_CONFIG,
-                "iab-gateway-outbox"),
-            new StringSerializer(),
-            new ByteArraySerializer());
+        ReliableProducer.create(bootstrapServers, config.sendTimeout(), "iab-gateway-outbox");
     Gauge.builder("ktp.outbox.backlog", backlog, AtomicLong::get)
         .description("Outbox rows not yet published (as of the relay's last database scan)")
         .register(metrics);

@@ -11,11 +11,9 @@ import id.ktpscan.ocr.layout.CardLayout.Piece;
 import id.ktpscan.ocr.layout.Label;
 import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -272,16 +270,7 @@ public final class FieldReader {
   static String digits(String text) {
     StringBuilder out = new StringBuilder(text.length());
     for (char c : text.toCharArray()) {
-      out.append(
-          switch (c) {
-            case 'O', 'D', 'Q' -> '0';
-            case 'I', 'l', 'L', '|' -> '1';
-            case 'Z' -> '2';
-            case 'S' -> '5';
-            case 'G' -> '6';
-            case 'B' -> '8';
-            default -> c;
-          });
+      out.append(NikRules.digitFor(c));
     }
     return out.toString();
   }
@@ -451,10 +440,5 @@ public final class FieldReader {
 
   private static double clamp(double v) {
     return Double.isNaN(v) ? 0 : Math.max(0, Math.min(1, v));
-  }
-
-  /** Fields in {@link KtpField} order, for callers that want a stable list. */
-  public static List<KtpField> order() {
-    return new ArrayList<>(List.of(KtpField.values()));
   }
 }

@@ -38,16 +38,7 @@ public final class NikRules {
     }
     StringBuilder out = new StringBuilder(16);
     for (char c : read.toUpperCase(java.util.Locale.ROOT).toCharArray()) {
-      char digit =
-          switch (c) {
-            case 'O', 'Q', 'D' -> '0';
-            case 'I', 'L', '|', '!' -> '1';
-            case 'Z' -> '2';
-            case 'S' -> '5';
-            case 'G' -> '6';
-            case 'B' -> '8';
-            default -> c;
-          };
+      char digit = digitFor(c);
       if (digit >= '0' && digit <= '9') {
         out.append(digit);
       } else if (Character.isLetter(c)) {
@@ -55,6 +46,22 @@ public final class NikRules {
       }
     }
     return out.length() == 16 ? Optional.of(out.toString()) : Optional.empty();
+  }
+
+  /**
+   * The digit a letter the recogniser confuses with one stands for (O/Q/D→0, I/L/|/!→1, Z→2, S→5,
+   * G→6, B→8, either case); any other character unchanged.
+   */
+  public static char digitFor(char c) {
+    return switch (Character.toUpperCase(c)) {
+      case 'O', 'Q', 'D' -> '0';
+      case 'I', 'L', '|', '!' -> '1';
+      case 'Z' -> '2';
+      case 'S' -> '5';
+      case 'G' -> '6';
+      case 'B' -> '8';
+      default -> c;
+    };
   }
 
   /** Whether the NIK says the holder is a woman (day field above 40). */

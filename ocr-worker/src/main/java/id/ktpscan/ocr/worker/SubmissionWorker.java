@@ -10,6 +10,7 @@ import id.ktpscan.contracts.events.EncryptedPayload;
 import id.ktpscan.contracts.events.SubmissionCreated;
 import id.ktpscan.contracts.events.SubmissionProcessed;
 import id.ktpscan.contracts.json.KtpJson;
+import id.ktpscan.contracts.kafka.ReliableProducer;
 import id.ktpscan.ocr.pipeline.CardScan;
 import id.ktpscan.ocr.pipeline.UnreadableImageException;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -30,10 +31,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
@@ -78,30 +76,7 @@ public class SubmissionWorker {
   }
 
   void start(@Observes StartupEvent event) {
-    long timeoutMs = sendTimeout.toMillis();
-    producer =
-        new KafkaProducer<>(
-            Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrapServers,
-                ProducerConfig.ACKS_CONFIG,
-                "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
-                true,
-                ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
-                16 * 1024 * 1024,
-                ProducerConfig.MAX_BLOCK_MS_CONFIG,
-                timeoutMs / 2,
-                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
-                (int) (timeoutMs / 2),
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
-                (int) timeoutMs,
-                ProducerConfig.LINGER_MS_CONFIG,
-                0,
-                ProducerConfig.CLIENT_ID_CONFIG,
-                "ocr-worker"),
-            new StringSerializer(),
-            new ByteArraySerializer());
+    producer = ReliableProducer.create(bootstrapServers, sendTimeout, "ocr-worker");
   }
 
   void stop(@Observes ShutdownEvent event) {
