@@ -37,11 +37,10 @@ public final class CardFinder {
   /**
    * The {@link Quad#score()} below which the photo should be taken to hold no card.
    *
-   * <p>On generated photos, the quad found in an e-KTP photo scores above 0.85 in 19 of 20 photos
-   * and hardly ever below 0.6; in a photo without any card, the best quad (a sheet of paper, a box,
-   * a phone) scores below 0.15 in 19 of 20 and above this threshold in about 1 in 100. Other kinds
-   * of card (a bank card, a driving licence) score on either side of it, about half above, so the
-   * caller's own check that the card is an e-KTP stays needed.
+   * <p>Set during development on generated photos (with a harness not kept in the repository): an
+   * e-KTP's quad scores well above it, the best quad of a photo without any card (a sheet of paper,
+   * a box, a phone) well below it. Other kinds of card (a bank card, a driving licence) score on
+   * either side of it, so the caller's own check that the card is an e-KTP stays needed.
    */
   public static final double MIN_SCORE = 0.5;
 

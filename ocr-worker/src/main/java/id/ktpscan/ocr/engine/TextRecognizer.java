@@ -13,9 +13,9 @@ import org.opencv.core.Mat;
  * holds a predictor.
  *
  * <p>Batching is possible (lines sorted by width, each padded with its own background colour, its
- * output steps beyond its own width ignored) but off by default: on CPU, batches of 8 read the same
- * text and cost 25-50 % more time per line than one line at a time, because every line pays for the
- * widest one's columns.
+ * output steps beyond its own width ignored) but off by default: on CPU, in a development
+ * measurement (harness not kept in the repository), batches of 8 read the same text but cost more
+ * time per line than one line at a time, because every line pays for the widest one's columns.
  */
 public final class TextRecognizer {
 
