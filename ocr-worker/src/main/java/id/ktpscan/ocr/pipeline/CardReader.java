@@ -53,6 +53,9 @@ public final class CardReader implements AutoCloseable {
   /** Below this the NIK is not delivered as fact (a second view disagreed, or weak reading). */
   static final double MIN_NIK_CONFIDENCE = 0.80;
 
+  /** Confidence kept by a reading that two of three views agree on (one view disagreed). */
+  static final double MAJORITY_DISCOUNT = 0.9;
+
   /** Below this the name is not delivered as fact. */
   static final double MIN_NAME_CONFIDENCE = 0.80;
 
@@ -199,8 +202,9 @@ public final class CardReader implements AutoCloseable {
   /**
    * Reads the NIK and the name a second time on a horizontally stretched view of the card. The
    * stock recogniser drops narrow letters ({@code PRATIWI} → {@code PRATWI}) with high confidence;
-   * a second view that disagrees shows such a reading was not sure, and its confidence is halved
-   * (so the card is not extracted on it).
+   * a second view that disagrees shows such a reading was not sure. When the engine offers a third
+   * view, the reading two of the three agree on is kept at 0.9 of its confidence; otherwise (or
+   * when all three differ) the confidence is halved, so the card is not extracted on it.
    */
   private CardLayout.Result confirmKeys(Mat card, CardLayout.Result layout) {
     Map<Label, CardLayout.Piece> values = new EnumMap<>(layout.values());
@@ -231,7 +235,26 @@ public final class CardReader implements AutoCloseable {
           changed = true;
         }
       } else if (first == null || !first.equals(second)) {
-        values.put(label, piece.withConfidence(piece.confidence() * 0.5));
+        // Two views disagree: a third one, when the engine has it, lets two of three decide.
+        String third =
+            first == null
+                ? null
+                : text.rereadThird(card, piece.tokens())
+                    .map(CardReader::afterColon)
+                    .map(t -> label == Label.NIK ? digitsOf(t) : FieldReader.personName(t))
+                    .orElse(null);
+        if (third != null && third.equals(first)) {
+          values.put(label, piece.withConfidence(piece.confidence() * MAJORITY_DISCOUNT));
+        } else if (third != null && third.equals(second)) {
+          values.put(
+              label,
+              new CardLayout.Piece(
+                  label == Label.NIK ? again.get() : second,
+                  piece.confidence() * MAJORITY_DISCOUNT,
+                  piece.tokens()));
+        } else {
+          values.put(label, piece.withConfidence(piece.confidence() * 0.5));
+        }
         changed = true;
       }
     }
@@ -262,11 +285,13 @@ public final class CardReader implements AutoCloseable {
           Label.KEWARGANEGARAAN);
 
   /** What a whole photo (not a rectified card) shows: a KTP's labels, and how many words. */
-  private record PhotoText(boolean showsKtp, int words) {}
+  record PhotoText(boolean showsKtp, int words) {}
 
   /**
    * Reads the whole photo, for when no card outline was found: a KTP's labels (its NIK, or labels
-   * only a KTP prints) mean a KTP the frame cuts off; words without them, another card.
+   * only a KTP prints) mean a KTP the frame cuts off; words without them, another card. A card cut
+   * off by the frame may also lie on its side or upside down, and nothing rectified it: the other
+   * three quarter turns are read too, until one shows a KTP.
    */
   private PhotoText readWholePhoto(Mat photo) {
     Mat small = new Mat();
@@ -279,16 +304,60 @@ public final class CardReader implements AutoCloseable {
         0,
         Imgproc.INTER_AREA);
     try {
-      List<Token> tokens = text.readAnywhere(small);
-      var labels = CardLayout.labelsAnywhere(tokens);
-      long ktpOnly = labels.stream().filter(KTP_ONLY_LABELS::contains).count();
-      boolean ktp =
-          (labels.contains(Label.NIK) && labels.size() >= 3)
-              || (ktpOnly >= 2 && labels.size() >= 4);
-      return new PhotoText(ktp, words(tokens));
+      PhotoText best = null;
+      for (Integer turn : QUARTER_TURNS) {
+        if (turn != null) {
+          Core.rotate(small, small, turn);
+        }
+        PhotoText seen = photoText(text.readAnywhere(small));
+        if (seen.showsKtp()) {
+          return seen;
+        }
+        if (best == null || seen.words() > best.words()) {
+          best = seen;
+        }
+      }
+      return best;
     } finally {
       small.release();
     }
+  }
+
+  /** Upright, then turned a quarter anticlockwise, then a half turn, then three quarters. */
+  private static final List<Integer> QUARTER_TURNS =
+      java.util.Arrays.asList(
+          null,
+          Core.ROTATE_90_COUNTERCLOCKWISE,
+          Core.ROTATE_90_COUNTERCLOCKWISE,
+          Core.ROTATE_90_COUNTERCLOCKWISE);
+
+  /**
+   * A KTP shows in loose text when its NIK label and two more labels are read, two labels only a
+   * KTP prints among four, or — its left edge cut off, labels with it — a 16-digit number with a
+   * NIK's date part under a {@code PROVINSI} header or beside two labels.
+   */
+  static PhotoText photoText(List<Token> tokens) {
+    var labels = CardLayout.labelsAnywhere(tokens);
+    long ktpOnly = labels.stream().filter(KTP_ONLY_LABELS::contains).count();
+    boolean nikNumber = false;
+    boolean header = false;
+    for (Token t : tokens) {
+      String letters = Label.letters(t.text());
+      header |= letters.startsWith("PROVINSI");
+      nikNumber |= NikRules.digits(afterColon(t.text())).filter(CardReader::nikShaped).isPresent();
+    }
+    boolean ktp =
+        (labels.contains(Label.NIK) && labels.size() >= 3)
+            || (ktpOnly >= 2 && labels.size() >= 4)
+            || (nikNumber && (header || labels.size() >= 2));
+    return new PhotoText(ktp, words(tokens));
+  }
+
+  /** Day (plus 40 for women) and month of a NIK's date part in range. */
+  private static boolean nikShaped(String digits) {
+    int day = Integer.parseInt(digits.substring(6, 8));
+    int month = Integer.parseInt(digits.substring(8, 10));
+    return ((day >= 1 && day <= 31) || (day >= 41 && day <= 71)) && month >= 1 && month <= 12;
   }
 
   /** Printed words and numbers (three letters or digits at least), not strokes of a pattern. */

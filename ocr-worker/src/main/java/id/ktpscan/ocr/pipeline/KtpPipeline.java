@@ -4,7 +4,6 @@ import id.ktpscan.ocr.area.AreaDirectory;
 import id.ktpscan.ocr.card.QualityGate;
 import id.ktpscan.ocr.engine.OcrModels;
 import id.ktpscan.ocr.engine.TextDetector;
-import id.ktpscan.ocr.engine.TextRecognizer;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -16,7 +15,6 @@ import java.time.LocalDate;
  */
 public final class KtpPipeline implements AutoCloseable {
 
-  /** Settings of the pipeline. */
   /**
    * Settings of the pipeline.
    *
@@ -36,6 +34,10 @@ public final class KtpPipeline implements AutoCloseable {
 
     public Options withThreads(int threads) {
       return new Options(models.withThreads(threads), quality, maxSide, detectSide);
+    }
+
+    public Options withRecognizer(OcrModels.Recognizer recognizer) {
+      return new Options(models.withRecognizer(recognizer), quality, maxSide, detectSide);
     }
 
     public Options withDetectSide(int side) {
@@ -75,7 +77,11 @@ public final class KtpPipeline implements AutoCloseable {
             det.unclipRatio(),
             det.minSize(),
             det.maxCandidates());
-    return newReader(new PaddleTextSource(models.newSession(det, TextRecognizer.Options.DEFAULTS)));
+    return newReader(
+        new PaddleTextSource(
+            models.newSession(det, models.recognizerOptions()),
+            models.recognizer().secondViewStretch(),
+            models.recognizer().thirdViewStretch()));
   }
 
   /** A reader with another text engine (the benchmark's baseline), same layout and checks. */

@@ -19,9 +19,17 @@ import org.opencv.imgproc.Imgproc;
 final class PaddleTextSource implements TextSource {
 
   private final OcrSession session;
+  private final double stretch;
+  private final double thirdStretch;
 
-  PaddleTextSource(OcrSession session) {
+  /**
+   * @param stretch horizontal stretch of the second view of the NIK and name ({@link #reread})
+   * @param thirdStretch horizontal stretch of the third view ({@link #rereadThird}); 0 for none
+   */
+  PaddleTextSource(OcrSession session, double stretch, double thirdStretch) {
     this.session = session;
+    this.stretch = stretch;
+    this.thirdStretch = thirdStretch;
   }
 
   @Override
@@ -52,14 +60,20 @@ final class PaddleTextSource implements TextSource {
     return tokens;
   }
 
-  /** Horizontal stretch of the second view: narrow letters ({@code I}) get room to be seen. */
-  static final double STRETCH = 1.35;
-
   /** Room around a piece whose box was cut from a longer one at a colon. */
   static final double PAD = 4;
 
   @Override
   public Optional<String> reread(Mat card, List<Token> tokens) {
+    return view(card, tokens, stretch);
+  }
+
+  @Override
+  public Optional<String> rereadThird(Mat card, List<Token> tokens) {
+    return thirdStretch > 0 ? view(card, tokens, thirdStretch) : Optional.empty();
+  }
+
+  private Optional<String> view(Mat card, List<Token> tokens, double stretch) {
     if (tokens.isEmpty()) {
       return Optional.empty();
     }
@@ -67,7 +81,7 @@ final class PaddleTextSource implements TextSource {
     Imgproc.resize(
         card,
         wide,
-        new Size(Math.round(card.cols() * STRETCH), card.rows()),
+        new Size(Math.round(card.cols() * stretch), card.rows()),
         0,
         0,
         Imgproc.INTER_CUBIC);
@@ -76,10 +90,10 @@ final class PaddleTextSource implements TextSource {
       // Boxes as the detector found them: a piece cut at a colon has only an estimated box.
       for (Token t : new java.util.LinkedHashSet<>(tokens.stream().map(Token::origin).toList())) {
         TextBox.Vertex[] corners = {
-          new TextBox.Vertex(Math.max(0, t.x0() - PAD) * STRETCH, t.y0()),
-          new TextBox.Vertex(Math.min(card.cols() - 1, t.x1() + PAD) * STRETCH, t.y0()),
-          new TextBox.Vertex(Math.min(card.cols() - 1, t.x1() + PAD) * STRETCH, t.y1()),
-          new TextBox.Vertex(Math.max(0, t.x0() - PAD) * STRETCH, t.y1())
+          new TextBox.Vertex(Math.max(0, t.x0() - PAD) * stretch, t.y0()),
+          new TextBox.Vertex(Math.min(card.cols() - 1, t.x1() + PAD) * stretch, t.y0()),
+          new TextBox.Vertex(Math.min(card.cols() - 1, t.x1() + PAD) * stretch, t.y1()),
+          new TextBox.Vertex(Math.max(0, t.x0() - PAD) * stretch, t.y1())
         };
         boxes.add(TextBox.fromCorners(corners, 1.0));
       }

@@ -29,6 +29,14 @@ public interface TextSource extends AutoCloseable {
     return Optional.empty();
   }
 
+  /**
+   * A third view (the card drawn narrower), asked for only when the first two disagree, to let a
+   * majority of views decide; empty when the engine offers none.
+   */
+  default Optional<String> rereadThird(Mat card, List<Token> tokens) {
+    return Optional.empty();
+  }
+
   @Override
   void close();
 }

@@ -52,8 +52,9 @@ public final class CardRenderer {
       g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
       CardArt.background(g, WIDTH, HEIGHT, rnd);
       Map<KtpField, Rectangle> boxes = new EnumMap<>(KtpField.class);
-      new Layout(g, identity, rnd, boxes).draw();
-      return new RenderedCard(image, boxes);
+      List<RenderedCard.PrintedText> texts = new ArrayList<>();
+      new Layout(g, identity, rnd, boxes, texts).draw();
+      return new RenderedCard(image, boxes, texts);
     } finally {
       g.dispose();
     }
@@ -65,6 +66,7 @@ public final class CardRenderer {
     private final Identity id;
     private final Random rnd;
     private final Map<KtpField, Rectangle> boxes;
+    private final List<RenderedCard.PrintedText> texts;
     private final FontRenderContext frc;
     private final Font header;
     private final Font label;
@@ -77,11 +79,17 @@ public final class CardRenderer {
     private final double valueX;
     private final Rectangle photo;
 
-    Layout(Graphics2D g, Identity id, Random rnd, Map<KtpField, Rectangle> boxes) {
+    Layout(
+        Graphics2D g,
+        Identity id,
+        Random rnd,
+        Map<KtpField, Rectangle> boxes,
+        List<RenderedCard.PrintedText> texts) {
       this.g = g;
       this.id = id;
       this.rnd = rnd;
       this.boxes = boxes;
+      this.texts = texts;
       this.frc = g.getFontRenderContext();
       CardFonts.Family family = pick(CardFonts.text(), rnd);
       float size = (float) uniform(19, 21.5, rnd);
@@ -189,6 +197,7 @@ public final class CardRenderer {
       double y0 = y + jitter(1.2);
       Font font = fitted(text, value, maxValue);
       g.drawString(text, (float) x, (float) y0);
+      printed(text, bounds(text, font, x, y0));
       boxes.put(KtpField.BIRTH_PLACE, bounds(place, font, x, y0));
       boxes.put(KtpField.BIRTH_DATE, bounds(date, font, x + width(place + ", ", font), y0));
     }
@@ -234,7 +243,7 @@ public final class CardRenderer {
     private Rectangle text(String text, Font font, double x, double baseline, double maxWidth) {
       Font fitted = fitted(text, font, maxWidth);
       g.drawString(text, (float) x, (float) baseline);
-      return bounds(text, fitted, x, baseline);
+      return printed(text, bounds(text, fitted, x, baseline));
     }
 
     private Font fitted(String text, Font font, double maxWidth) {
@@ -255,7 +264,12 @@ public final class CardRenderer {
       Font fitted = fitted(text, font, maxW);
       double x = cx - width(text, fitted) / 2;
       g.drawString(text, (float) x, (float) baseline);
-      return bounds(text, fitted, x, baseline);
+      return printed(text, bounds(text, fitted, x, baseline));
+    }
+
+    private Rectangle printed(String text, Rectangle box) {
+      texts.add(new RenderedCard.PrintedText(text, box));
+      return box;
     }
 
     private Rectangle suffixBox(

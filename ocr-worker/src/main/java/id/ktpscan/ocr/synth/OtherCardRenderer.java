@@ -55,7 +55,7 @@ final class OtherCardRenderer {
     } finally {
       g.dispose();
     }
-    return new RenderedCard(image, Map.of());
+    return new RenderedCard(image, Map.of(), List.of());
   }
 
   private static void bank(Graphics2D g, CardFonts.Family family, Identity id, Random rnd) {

@@ -1,5 +1,6 @@
 package id.ktpscan.ocr.worker;
 
+import id.ktpscan.ocr.engine.OcrModels;
 import id.ktpscan.ocr.pipeline.CardReader;
 import id.ktpscan.ocr.pipeline.KtpPipeline;
 import io.quarkus.runtime.ShutdownEvent;
@@ -31,8 +32,13 @@ public class PipelineHolder {
   private volatile KtpPipeline pipeline;
   private volatile Throwable failure;
 
-  public PipelineHolder(@ConfigProperty(name = "ktp.ocr.intra-op-threads") int intraOpThreads) {
+  private final OcrModels.Recognizer recognizer;
+
+  public PipelineHolder(
+      @ConfigProperty(name = "ktp.ocr.intra-op-threads") int intraOpThreads,
+      @ConfigProperty(name = "ktp.ocr.recognizer") OcrModels.Recognizer recognizer) {
     this.intraOpThreads = intraOpThreads;
+    this.recognizer = recognizer;
   }
 
   void start(@Observes StartupEvent event) {
@@ -44,7 +50,11 @@ public class PipelineHolder {
   private void load() {
     long start = System.nanoTime();
     try {
-      pipeline = KtpPipeline.load(KtpPipeline.Options.defaults().withThreads(intraOpThreads));
+      pipeline =
+          KtpPipeline.load(
+              KtpPipeline.Options.defaults()
+                  .withThreads(intraOpThreads)
+                  .withRecognizer(recognizer));
       LOG.infof("OCR models loaded in %d ms", (System.nanoTime() - start) / 1_000_000);
     } catch (Throwable e) {
       failure = e;

@@ -22,7 +22,8 @@ class ModelFilesTests {
     try {
       List<Future<Path>> copies = new ArrayList<>();
       for (int i = 0; i < 4; i++) {
-        copies.add(pool.submit(() -> ModelFiles.extract(ModelFiles.KEYS, cache)));
+        copies.add(
+            pool.submit(() -> ModelFiles.extract(ModelFiles.BUNDLE_DIR + ModelFiles.KEYS, cache)));
       }
       for (Future<Path> copy : copies) {
         assertThat(copy.get()).isEqualTo(cache.resolve(ModelFiles.KEYS));
@@ -39,11 +40,25 @@ class ModelFilesTests {
 
   @Test
   void reusesAnExistingCopy() throws Exception {
-    Path first = ModelFiles.extract(ModelFiles.KEYS, cache);
+    Path first = ModelFiles.extract(ModelFiles.BUNDLE_DIR + ModelFiles.KEYS, cache);
     var written = Files.getLastModifiedTime(first);
 
-    Path second = ModelFiles.extract(ModelFiles.KEYS, cache);
+    Path second = ModelFiles.extract(ModelFiles.BUNDLE_DIR + ModelFiles.KEYS, cache);
 
     assertThat(Files.getLastModifiedTime(second)).isEqualTo(written);
+  }
+
+  @Test
+  void replacesACopyOfTheSameSizeWithOtherBytes() throws Exception {
+    // A retrained model of the same architecture has exactly the old one's size.
+    Path copy = ModelFiles.extract(ModelFiles.BUNDLE_DIR + ModelFiles.KEYS, cache);
+    byte[] original = Files.readAllBytes(copy);
+    byte[] stale = original.clone();
+    stale[0] ^= 1;
+    Files.write(copy, stale);
+
+    Path again = ModelFiles.extract(ModelFiles.BUNDLE_DIR + ModelFiles.KEYS, cache);
+
+    assertThat(Files.readAllBytes(again)).isEqualTo(original);
   }
 }

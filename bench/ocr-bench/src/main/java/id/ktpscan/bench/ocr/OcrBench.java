@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import id.ktpscan.contracts.KtpField;
+import id.ktpscan.ocr.engine.OcrModels;
 import id.ktpscan.ocr.pipeline.CardReader;
 import id.ktpscan.ocr.pipeline.CardScan;
 import id.ktpscan.ocr.pipeline.KtpPipeline;
@@ -19,8 +20,8 @@ import org.opencv.imgcodecs.Imgcodecs;
 
 /**
  * Runs one engine over a generated set and writes what it read, card by card, with its latency and
- * the process's peak RSS: {@code OcrBench run --dir DIR --engine paddle|tesseract --out FILE}. Each
- * engine runs in its own JVM so that its memory is its own; {@link OcrReport} compares them.
+ * the process's peak RSS: {@code OcrBench run --dir DIR --engine ktp|paddle|tesseract --out FILE}.
+ * Each engine runs in its own JVM so that its memory is its own; {@link OcrReport} compares them.
  */
 public final class OcrBench {
 
@@ -29,7 +30,7 @@ public final class OcrBench {
   public static void main(String[] args) throws Exception {
     Path dir = null;
     Path out = null;
-    String engine = "paddle";
+    String engine = "ktp";
     int warmup = 3;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
@@ -42,7 +43,7 @@ public final class OcrBench {
     }
     if (dir == null || out == null) {
       throw new IllegalArgumentException(
-          "usage: OcrBench --dir DIR --engine paddle|tesseract --out FILE");
+          "usage: OcrBench --dir DIR --engine ktp|paddle|tesseract --out FILE");
     }
     ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     List<Path> truths;
@@ -52,7 +53,14 @@ public final class OcrBench {
     ObjectNode report = json.createObjectNode();
     report.put("engine", engine);
     ArrayNode cards = report.putArray("cards");
-    try (KtpPipeline pipeline = KtpPipeline.load(KtpPipeline.Options.defaults());
+    KtpPipeline.Options options =
+        switch (engine) {
+          case "ktp" -> KtpPipeline.Options.defaults().withRecognizer(OcrModels.Recognizer.KTP);
+          case "paddle", "tesseract" ->
+              KtpPipeline.Options.defaults().withRecognizer(OcrModels.Recognizer.PPOCR_V4);
+          default -> throw new IllegalArgumentException("unknown engine " + engine);
+        };
+    try (KtpPipeline pipeline = KtpPipeline.load(options);
         CardReader reader =
             engine.equals("tesseract")
                 ? pipeline.newReader(new TesseractTextSource())

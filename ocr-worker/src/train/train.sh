@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Reproduces the bundled KTP recogniser (ocr-worker/src/main/resources/ktp-models/):
+#   1. LineSet cuts training and validation lines from generated photos exactly as the pipeline
+#      cuts them (PP-OCR detector boxes on rectified cards), labelled from the renderer's strings;
+#   2. train_rec.py trains the CRNN with CTC on CPU (Debian's python3-torch) and exports ONNX;
+#   3. the model, its keys and provenance.json are copied into the resources (with --install).
+# Usage: ./ktp train-rec [--cards 2400] [--val-cards 200] [--steps 5000] [--work DIR] [--install]
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
+CARDS=2400
+VAL_CARDS=200
+STEPS=5000
+WORK=""
+INSTALL=0
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --cards) CARDS="$2"; shift 2 ;;
+    --val-cards) VAL_CARDS="$2"; shift 2 ;;
+    --steps) STEPS="$2"; shift 2 ;;
+    --work) WORK="$2"; shift 2 ;;
+    --install) INSTALL=1; shift ;;
+    *) echo "unknown option $1" >&2; exit 2 ;;
+  esac
+done
+WORK="${WORK:-$(mktemp -d)}"
+# The card generator draws in whichever of these faces are installed, and the model learns only
+# those: a model trained without one of them misreads cards printed in it (seen: J read as U).
+for fonts in liberation freefont dejavu; do
+  [ -d "/usr/share/fonts/truetype/$fonts" ] || {
+    echo "[train] /usr/share/fonts/truetype/$fonts is missing: run ./ktp train-rec (installs fonts)" >&2
+    exit 1
+  }
+done
+PY=/usr/bin/python3
+if ! "$PY" -c 'import torch, numpy' 2>/dev/null; then
+  echo "[train] installing python3-torch (Debian package)" >&2
+  if [ "$(id -u)" -eq 0 ]; then
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-torch python3-numpy >/dev/null
+  else
+    sudo -n env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-torch python3-numpy >/dev/null
+  fi
+fi
+
+APP="$ROOT/ocr-worker/target/quarkus-app"
+[ -d "$APP" ] || (cd "$ROOT" && mvn -B -q package -DskipTests -pl ocr-worker -am) >&2
+JAVA=(java -Xmx3g -Dai.djl.offline=true -cp "$APP/app/*:$APP/lib/main/*:$APP/lib/boot/*")
+export OPT_OUT_TRACKING=true DJL_OFFLINE=true
+
+[ -f "$WORK/val/.done" ] || {
+  "${JAVA[@]}" id.ktpscan.ocr.synth.LineSet --n "$VAL_CARDS" --seed 9002 --out "$WORK/val" &&
+    touch "$WORK/val/.done"
+}
+[ -f "$WORK/train/.done" ] || {
+  "${JAVA[@]}" id.ktpscan.ocr.synth.LineSet --n "$CARDS" --seed 9001 --out "$WORK/train" &&
+    touch "$WORK/train/.done"
+}
+"$PY" "$ROOT/ocr-worker/src/train/train_rec.py" --train "$WORK/train" --val "$WORK/val" \
+  --steps "$STEPS" --out "$WORK/model"
+
+if [ "$INSTALL" = 1 ]; then
+  DEST="$ROOT/ocr-worker/src/main/resources/ktp-models"
+  mkdir -p "$DEST"
+  cp "$WORK/model/ktp_rec.onnx" "$DEST/ktp_rec_v1.onnx"
+  cp "$WORK/model/ktp_rec_keys.txt" "$DEST/ktp_rec_v1_keys.txt"
+  cp "$WORK/model/provenance.json" "$DEST/ktp_rec_v1.provenance.json"
+  echo "[train] installed into $DEST" >&2
+fi
