@@ -118,6 +118,21 @@ def encode(text, index):
     return [index[ch] for ch in text]
 
 
+def jitter_edges(img, rnd):
+    """The detector's box edges vary: trim a column or add up to 8 of background at each end.
+
+    make_batch draws this twice (before and after the level stretch): the shipped model was trained
+    that way, so the double draw stays for reproducibility.
+    """
+    border = float(np.median(np.concatenate([img[:, 0], img[:, -1]])))
+    left, right = rnd.randint(-1, 8), rnd.randint(-1, 8)
+    if left < 0:
+        img = img[:, -left:]
+    if right < 0:
+        img = img[:, :right]
+    return np.pad(img, ((0, 0), (max(0, left), max(0, right))), constant_values=border)
+
+
 def make_batch(samples, index, rnd, augment):
     """Pads lines (each with its own border median) to the widest; returns images, targets."""
     images = []
@@ -140,14 +155,7 @@ def make_batch(samples, index, rnd, augment):
                 else:
                     img[shift:] = img[shift - 1]
             if rnd.random() < 0.5:
-                # The detector's box edges vary: trim a column or add up to 8 of background.
-                border = float(np.median(np.concatenate([img[:, 0], img[:, -1]])))
-                left, right = rnd.randint(-1, 8), rnd.randint(-1, 8)
-                if left < 0:
-                    img = img[:, -left:]
-                if right < 0:
-                    img = img[:, :right]
-                img = np.pad(img, ((0, 0), (max(0, left), max(0, right))), constant_values=border)
+                img = jitter_edges(img, rnd)
             if rnd.random() < 0.3:
                 # Full-range print (black ink on a white page, a glared card): stretch the levels.
                 lo, hi = np.percentile(img, 2), np.percentile(img, 98)
@@ -155,14 +163,7 @@ def make_batch(samples, index, rnd, augment):
                     ink, paper = rnd.uniform(0, 40), rnd.uniform(215, 255)
                     img = (img - lo) / (hi - lo) * (paper - ink) + ink
             if rnd.random() < 0.5:
-                # The detector's box edges vary: trim a column or add up to 8 of background.
-                border = float(np.median(np.concatenate([img[:, 0], img[:, -1]])))
-                left, right = rnd.randint(-1, 8), rnd.randint(-1, 8)
-                if left < 0:
-                    img = img[:, -left:]
-                if right < 0:
-                    img = img[:, :right]
-                img = np.pad(img, ((0, 0), (max(0, left), max(0, right))), constant_values=border)
+                img = jitter_edges(img, rnd)
             img = np.clip(img, 0, 255)
         images.append(img)
     width = max(8, max(i.shape[1] for i in images))
