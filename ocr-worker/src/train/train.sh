@@ -4,13 +4,13 @@
 #      cuts them (PP-OCR detector boxes on rectified cards), labelled from the renderer's strings;
 #   2. train_rec.py trains the CRNN with CTC on CPU (Debian's python3-torch) and exports ONNX;
 #   3. the model, its keys and provenance.json are copied into the resources (with --install).
-# Usage: ./ktp train-rec [--cards 2400] [--val-cards 200] [--steps 5000] [--work DIR] [--install]
+# Usage: ./ktp train-rec [--cards 3000] [--val-cards 200] [--steps 7000] [--work DIR] [--install]
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
-CARDS=2400
+CARDS=3000
 VAL_CARDS=200
-STEPS=5000
+STEPS=7000
 WORK=""
 INSTALL=0
 while [ $# -gt 0 ]; do
@@ -42,19 +42,35 @@ if ! "$PY" -c 'import torch, numpy' 2>/dev/null; then
   fi
 fi
 
-APP="$ROOT/ocr-worker/target/quarkus-app"
+# KTP_TRAIN_APP: a copy of the built app, so that rebuilding the checkout meanwhile is safe.
+APP="${KTP_TRAIN_APP:-$ROOT/ocr-worker/target/quarkus-app}"
 [ -d "$APP" ] || (cd "$ROOT" && mvn -B -q package -DskipTests -pl ocr-worker -am) >&2
 JAVA=(java -Xmx3g -Dai.djl.offline=true -cp "$APP/app/*:$APP/lib/main/*:$APP/lib/boot/*")
 export OPT_OUT_TRACKING=true DJL_OFFLINE=true
 
-[ -f "$WORK/val/.done" ] || {
-  "${JAVA[@]}" id.ktpscan.ocr.synth.LineSet --n "$VAL_CARDS" --seed 9002 --out "$WORK/val" &&
-    touch "$WORK/val/.done"
+# Cards are cut by two single-threaded processes, each writing its own part file (part K takes
+# the cards i with i % 2 == K): the same files as one two-threaded process. Twice in a 3,000-card
+# run, the JVM died of native heap corruption mid-run; a part that fails is written again from
+# its start (the cards are a function of seed and index), up to twice.
+lines() { # DIR CARDS SEED
+  local dir="$1" cards="$2" seed="$3" pids=() k
+  [ -f "$dir/.done" ] && return 0
+  for k in 0 1; do
+    (
+      for try in 1 2 3; do
+        "${JAVA[@]}" id.ktpscan.ocr.synth.LineSet --n "$cards" --seed "$seed" --out "$dir" \
+          --threads 1 --part "$k/2" && exit 0
+        echo "[train] line cutting of part $k/2 failed (try $try)" >&2
+      done
+      exit 1
+    ) &
+    pids+=($!)
+  done
+  for k in "${pids[@]}"; do wait "$k" || return 1; done
+  touch "$dir/.done"
 }
-[ -f "$WORK/train/.done" ] || {
-  "${JAVA[@]}" id.ktpscan.ocr.synth.LineSet --n "$CARDS" --seed 9001 --out "$WORK/train" &&
-    touch "$WORK/train/.done"
-}
+lines "$WORK/val" "$VAL_CARDS" 9002
+lines "$WORK/train" "$CARDS" 9001
 "$PY" "$ROOT/ocr-worker/src/train/train_rec.py" --train "$WORK/train" --val "$WORK/val" \
   --steps "$STEPS" --out "$WORK/model"
 

@@ -35,7 +35,7 @@ public final class ScanCli {
 
   static int run(String[] args, PrintStream out, PrintStream err) throws IOException {
     Path outDir = null;
-    OcrModels.Recognizer recognizer = OcrModels.Recognizer.PPOCR_V4;
+    OcrModels.Recognizer recognizer = OcrModels.Recognizer.KTP;
     List<Path> images = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
@@ -119,7 +119,7 @@ public final class ScanCli {
     stream.println("usage: ktp scan IMAGE            print the reading of one photo as JSON");
     stream.println("       ktp scan --out DIR IMAGE… write DIR/<name>.json per photo");
     stream.println(
-        "       --recognizer KTP|PPOCR_V4  the text recogniser (default PPOCR_V4; KTP is experimental)");
+        "       --recognizer KTP|PPOCR_V4  the text recogniser (default KTP; PPOCR_V4 the stock one)");
     return problem == null ? 0 : 2;
   }
 }

@@ -27,6 +27,11 @@ record LineCrop(Mat image, Scalar background) implements AutoCloseable {
    * {@code maxWidth} (longer lines are squeezed).
    */
   static LineCrop of(Mat bgr, TextBox box, int height, int maxWidth) {
+    return of(bgr, box, height, maxWidth, 1.0);
+  }
+
+  /** As {@link #of(Mat, TextBox, int, int)}, stretched horizontally by {@code widthScale}. */
+  static LineCrop of(Mat bgr, TextBox box, int height, int maxWidth, double widthScale) {
     TextBox.Vertex[] c = box.corners();
     int cropWidth = (int) Math.max(1, Math.round(Math.max(dist(c[0], c[1]), dist(c[3], c[2]))));
     int cropHeight = (int) Math.max(1, Math.round(Math.max(dist(c[0], c[3]), dist(c[1], c[2]))));
@@ -50,7 +55,10 @@ record LineCrop(Mat image, Scalar background) implements AutoCloseable {
           Core.BORDER_REPLICATE);
       int width =
           (int)
-              Math.max(1, Math.min(maxWidth, Math.round((double) cropWidth * height / cropHeight)));
+              Math.max(
+                  1,
+                  Math.min(
+                      maxWidth, Math.round((double) cropWidth * height / cropHeight * widthScale)));
       int interpolation = cropHeight > height ? Imgproc.INTER_AREA : Imgproc.INTER_LINEAR;
       Imgproc.resize(warped, scaled, new Size(width, height), 0, 0, interpolation);
       return new LineCrop(scaled, borderMedian(scaled));

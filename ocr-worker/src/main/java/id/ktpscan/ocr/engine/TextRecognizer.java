@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import org.opencv.core.Mat;
+import org.opencv.core.Scalar;
 
 /**
  * Reads text boxes with the PP-OCR CTC recogniser; one instance per {@link OcrSession}, because it
@@ -33,6 +34,8 @@ public final class TextRecognizer {
    *     0 turns the ink-gap signal off
    * @param edgePad background columns added on each side of a line, relative to its height: a
    *     narrow letter at a box's very edge ({@code I}) gets room to be emitted
+   * @param widthScale horizontal stretch of every line after it is scaled to {@code height}: a
+   *     model with a coarse horizontal stride gets more steps per narrow letter ({@code III})
    */
   public record Options(
       int height,
@@ -40,31 +43,51 @@ public final class TextRecognizer {
       int batchSize,
       double spaceProbability,
       double minGapRatio,
-      double edgePad) {
+      double edgePad,
+      double widthScale,
+      boolean darkInk) {
 
     public static final Options DEFAULTS =
-        new Options(48, 1280, 1, CtcDecoder.DEFAULT_SPACE_PROBABILITY, 0.4, 0);
+        new Options(48, 1280, 1, CtcDecoder.DEFAULT_SPACE_PROBABILITY, 0.4, 0, 1.0, false);
 
     public Options {
-      if (height < 8 || maxWidth < MIN_INPUT_WIDTH || batchSize < 1 || edgePad < 0) {
+      if (height < 8
+          || maxWidth < MIN_INPUT_WIDTH
+          || batchSize < 1
+          || edgePad < 0
+          || !(widthScale >= 0.5 && widthScale <= 3)) {
         throw new IllegalArgumentException("bad recogniser options");
       }
     }
 
     public Options withHeight(int rows) {
-      return new Options(rows, maxWidth, batchSize, spaceProbability, minGapRatio, edgePad);
+      return new Options(
+          rows, maxWidth, batchSize, spaceProbability, minGapRatio, edgePad, widthScale, darkInk);
     }
 
     public Options withBatchSize(int size) {
-      return new Options(height, maxWidth, size, spaceProbability, minGapRatio, edgePad);
+      return new Options(
+          height, maxWidth, size, spaceProbability, minGapRatio, edgePad, widthScale, darkInk);
     }
 
     public Options withSpaceSignals(double probability, double gapRatio) {
-      return new Options(height, maxWidth, batchSize, probability, gapRatio, edgePad);
+      return new Options(
+          height, maxWidth, batchSize, probability, gapRatio, edgePad, widthScale, darkInk);
     }
 
     public Options withEdgePad(double ratio) {
-      return new Options(height, maxWidth, batchSize, spaceProbability, minGapRatio, ratio);
+      return new Options(
+          height, maxWidth, batchSize, spaceProbability, minGapRatio, ratio, widthScale, darkInk);
+    }
+
+    public Options withWidthScale(double scale) {
+      return new Options(
+          height, maxWidth, batchSize, spaceProbability, minGapRatio, edgePad, scale, darkInk);
+    }
+
+    public Options withDarkInk(boolean dark) {
+      return new Options(
+          height, maxWidth, batchSize, spaceProbability, minGapRatio, edgePad, widthScale, dark);
     }
 
     int padColumns() {
@@ -88,7 +111,8 @@ public final class TextRecognizer {
     List<LineCrop> crops = new ArrayList<>(boxes.size());
     try {
       for (TextBox box : boxes) {
-        crops.add(LineCrop.of(bgr, box, options.height(), options.maxWidth()));
+        crops.add(
+            LineCrop.of(bgr, box, options.height(), options.maxWidth(), options.widthScale()));
       }
       Integer[] byWidth = new Integer[crops.size()];
       Arrays.setAll(byWidth, i -> i);
@@ -117,7 +141,7 @@ public final class TextRecognizer {
     int itemSize = 3 * height * inputWidth;
     float[] data = new float[batch.length * itemSize];
     for (int j = 0; j < batch.length; j++) {
-      fill(crops.get(batch[j]), data, j * itemSize, inputWidth, pad);
+      fill(crops.get(batch[j]), data, j * itemSize, inputWidth, pad, options.darkInk());
     }
     FloatTensor output;
     try {
@@ -154,26 +178,45 @@ public final class TextRecognizer {
    * CHW, {@code (x / 255 - 0.5) / 0.5}, BGR like PaddleOCR, the crop starting {@code pad} columns
    * in, padded on both sides with its background.
    */
-  private static void fill(LineCrop crop, float[] data, int offset, int inputWidth, int pad) {
+  private static void fill(
+      LineCrop crop, float[] data, int offset, int inputWidth, int pad, boolean darkInk) {
     Mat image = crop.image();
     int rows = image.rows();
     int cols = image.cols();
     byte[] pixels = new byte[rows * cols * 3];
     image.get(0, 0, pixels);
+    int flip = darkInk && lightOnDark(pixels, crop.background()) ? 255 : 0;
     int plane = rows * inputWidth;
     for (int c = 0; c < 3; c++) {
-      float background = normalise(crop.background().val[c]);
+      float background = normalise(Math.abs(flip - crop.background().val[c]));
       int base = offset + c * plane;
       for (int y = 0; y < rows; y++) {
         int row = base + y * inputWidth;
         Arrays.fill(data, row, row + pad, background);
         for (int x = 0; x < cols; x++) {
-          data[row + pad + x] = normalise(pixels[(y * cols + x) * 3 + c] & 0xFF);
+          data[row + pad + x] = normalise(Math.abs(flip - (pixels[(y * cols + x) * 3 + c] & 0xFF)));
         }
         Arrays.fill(data, row + pad + cols, row + inputWidth, background);
       }
     }
   }
+
+  /**
+   * Whether a line's background (the median of its border) is darker than the line on average by a
+   * clear margin: the ink is then lighter than the paper.
+   */
+  static boolean lightOnDark(byte[] bgr, Scalar background) {
+    long sum = 0;
+    for (byte b : bgr) {
+      sum += b & 0xFF;
+    }
+    double mean = bgr.length == 0 ? 0 : (double) sum / bgr.length;
+    double border = (background.val[0] + background.val[1] + background.val[2]) / 3;
+    return border + LIGHT_INK_MARGIN < mean;
+  }
+
+  /** Grey levels by which a light-on-dark line's average must exceed its background. */
+  private static final double LIGHT_INK_MARGIN = 10;
 
   private static float normalise(double value) {
     return (float) ((value / 255.0 - 0.5) / 0.5);

@@ -14,6 +14,7 @@ import id.ktpscan.ocr.layout.Label;
 import id.ktpscan.ocr.layout.Token;
 import id.ktpscan.ocr.validate.FieldReader;
 import id.ktpscan.ocr.validate.NikRules;
+import id.ktpscan.ocr.validate.Vocabulary;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -115,7 +116,7 @@ public final class CardReader implements AutoCloseable {
     Optional<CardFinder.Quad> quad = finder.find(photo);
     clock.lap("findCard");
     if (quad.isEmpty()) {
-      return retry(List.of(RetryReason.NO_CARD), List.of(), clock);
+      return retry(List.of(blurryOr(photo, RetryReason.NO_CARD)), List.of(), clock);
     }
     Rectifier.Rectified rectified = rectifier.rectify(photo, quad.get().corners());
     Mat card = rectified.card();
@@ -132,6 +133,15 @@ public final class CardReader implements AutoCloseable {
         if (quad.get().score() >= LIKELY_CARD_SCORE) {
           // Card-like enough that the photo's quality explains a low score (blur, a tiny card).
           QualityGate.Verdict first = gate.check(photo, quad.get().corners(), card);
+          if (first.blocking().equals(List.of(RetryReason.BLURRY))
+              && QualityGate.photoSharpness(photo) >= QualityGate.MIN_PHOTO_SHARPNESS) {
+            // Sharpness is judged on a KTP's NIK row; in a sharp photo, text that is clearly not
+            // a KTP's tells the truth better than "blurry" (another kind of card).
+            Attempt look = readUpright(card, clock);
+            if (!looksLikeKtp(look) && look.tokens() >= MIN_TOKENS_OF_A_CARD) {
+              return retry(List.of(RetryReason.NOT_KTP), first.flags(), clock);
+            }
+          }
           if (!first.blocking().isEmpty()) {
             return retry(first.blocking(), first.flags(), clock);
           }
@@ -145,7 +155,9 @@ public final class CardReader implements AutoCloseable {
           }
           boolean someText = Math.max(early.tokens(), whole.words()) >= MIN_TOKENS_OF_A_CARD;
           return retry(
-              List.of(someText ? RetryReason.NOT_KTP : RetryReason.NO_CARD), List.of(), clock);
+              List.of(blurryOr(photo, someText ? RetryReason.NOT_KTP : RetryReason.NO_CARD)),
+              List.of(),
+              clock);
         }
       }
       QualityGate.Verdict verdict = gate.check(photo, quad.get().corners(), card);
@@ -154,7 +166,9 @@ public final class CardReader implements AutoCloseable {
         // Sharpness is judged on a KTP's NIK row: another kind of card can look blurry there.
         // Text that is clearly not a KTP's tells the truth better than "blurry".
         Attempt look = readUpright(card, clock);
-        if (!looksLikeKtp(look) && look.tokens() >= MIN_TOKENS_OF_A_CARD) {
+        if (!looksLikeKtp(look)
+            && look.tokens() >= MIN_TOKENS_OF_A_CARD
+            && QualityGate.photoSharpness(photo) >= QualityGate.MIN_PHOTO_SHARPNESS) {
           return retry(List.of(RetryReason.NOT_KTP), verdict.flags(), clock);
         }
       }
@@ -178,6 +192,17 @@ public final class CardReader implements AutoCloseable {
     } finally {
       card.release();
     }
+  }
+
+  /**
+   * {@code reason}, or {@link RetryReason#BLURRY} when the whole photo is out of focus: a blurred
+   * card loses the edges and the text that tell it from the background or from another card, and
+   * "hold the camera still" is the advice that helps.
+   */
+  private static RetryReason blurryOr(Mat photo, RetryReason reason) {
+    return QualityGate.photoSharpness(photo) < QualityGate.MIN_PHOTO_SHARPNESS
+        ? RetryReason.BLURRY
+        : reason;
   }
 
   /**
@@ -334,23 +359,50 @@ public final class CardReader implements AutoCloseable {
   /**
    * A KTP shows in loose text when its NIK label and two more labels are read, two labels only a
    * KTP prints among four, or — its left edge cut off, labels with it — a 16-digit number with a
-   * NIK's date part under a {@code PROVINSI} header or beside two labels.
+   * NIK's date part under a {@code PROVINSI} header or beside two labels, or the two header lines
+   * ({@code PROVINSI …} over {@code KABUPATEN …} or {@code KOTA …}), the header and a label, or
+   * three kinds of a KTP's closed values ({@link #ktpValues}).
    */
   static PhotoText photoText(List<Token> tokens) {
     var labels = CardLayout.labelsAnywhere(tokens);
     long ktpOnly = labels.stream().filter(KTP_ONLY_LABELS::contains).count();
     boolean nikNumber = false;
     boolean header = false;
+    boolean cityLine = false;
     for (Token t : tokens) {
       String letters = Label.letters(t.text());
       header |= letters.startsWith("PROVINSI");
+      cityLine |= letters.startsWith("KABUPATEN") || letters.startsWith("KOTA");
       nikNumber |= NikRules.digits(afterColon(t.text())).filter(CardReader::nikShaped).isPresent();
     }
     boolean ktp =
         (labels.contains(Label.NIK) && labels.size() >= 3)
             || (ktpOnly >= 2 && labels.size() >= 4)
-            || (nikNumber && (header || labels.size() >= 2));
+            || (nikNumber && (header || labels.size() >= 2))
+            || (header && (cityLine || !labels.isEmpty()))
+            || ktpValues(tokens) >= 3;
     return new PhotoText(ktp, words(tokens));
+  }
+
+  /**
+   * How many of a KTP's closed values are printed as whole tokens: a gender, a religion, a marital
+   * status in the KTP's own words ({@code PEREMPUAN}, {@code KAWIN}, …), {@code WNI}, {@code SEUMUR
+   * HIDUP}. A card cut off on its label side and its top still shows these; other cards word them
+   * differently ({@code PRIA}/{@code WANITA} on a driving licence).
+   */
+  static int ktpValues(List<Token> tokens) {
+    java.util.Set<String> read = new java.util.HashSet<>();
+    for (Token t : tokens) {
+      read.add(afterColon(t.text()).trim());
+    }
+    int kinds = 0;
+    for (Vocabulary v :
+        List.of(Vocabulary.GENDER, Vocabulary.RELIGION, Vocabulary.MARITAL_STATUS)) {
+      kinds += v.values().stream().anyMatch(read::contains) ? 1 : 0;
+    }
+    kinds += read.contains("WNI") ? 1 : 0;
+    kinds += read.contains("SEUMUR HIDUP") ? 1 : 0;
+    return kinds;
   }
 
   /** Day (plus 40 for women) and month of a NIK's date part in range. */

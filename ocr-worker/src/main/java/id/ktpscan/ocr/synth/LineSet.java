@@ -1,5 +1,6 @@
 package id.ktpscan.ocr.synth;
 
+import id.ktpscan.contracts.KtpField;
 import id.ktpscan.ocr.area.AreaDirectory;
 import id.ktpscan.ocr.card.Rectifier;
 import id.ktpscan.ocr.engine.OcrModels;
@@ -15,7 +16,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -40,7 +43,9 @@ import org.opencv.imgproc.Imgproc;
  * labelLength, label (UTF-8), width × height grey bytes (row-major)}, big-endian. Samples are a
  * pure function of (seed, index), like {@link SyntheticSet}.
  *
- * <p>Command line: {@code LineSet --n CARDS --seed S --out DIR [--height 32] [--threads 2]}.
+ * <p>Command line: {@code LineSet --n CARDS --seed S --out DIR [--height 32] [--threads 2] [--part
+ * K/N]}; {@code --part} lets N processes share the cards (what {@code train.sh} does: a native
+ * crash then costs one part, which is written again, not the whole set).
  */
 public final class LineSet {
 
@@ -67,7 +72,7 @@ public final class LineSet {
   /** The lines of card {@code index}. */
   List<Line> lines(OcrSession session, long seed, int index, int height) {
     Random rnd = new Random(SyntheticSet.sampleSeed(seed, STREAM, index));
-    RenderedCard card = renderer.render(identities.next(rnd), rnd);
+    RenderedCard card = renderer.render(trainingIdentity(identities.next(rnd), rnd), rnd);
     Mat flat = OpenCv.toMat(card.image());
     Mat rectified;
     try {
@@ -103,6 +108,20 @@ public final class LineSet {
     } finally {
       rectified.release();
     }
+  }
+
+  /** The identity with, on a share of cards, a {@link TrainingNames} name instead of its own. */
+  static Identity trainingIdentity(Identity identity, Random rnd) {
+    if (rnd.nextDouble() >= TrainingNames.SHARE) {
+      return identity;
+    }
+    Map<KtpField, String> fields = new EnumMap<>(identity.fields());
+    fields.put(KtpField.NAME, TrainingNames.make(identity.get(KtpField.NAME), rnd));
+    Map<KtpField, String> printed = new EnumMap<>(KtpField.class);
+    printed.putAll(identity.printed());
+    printed.remove(KtpField.NAME);
+    return new Identity(
+        fields, printed, identity.issueCity(), identity.issueDate(), identity.villageCode());
   }
 
   /** The card cut out of the photo from its true corners, each moved by the finder's error. */
@@ -210,22 +229,35 @@ public final class LineSet {
   /** Writes the lines of cards {@code 0..n-1}; returns the number of lines. */
   long write(OcrModels models, int n, long seed, Path out, int height, int threads)
       throws Exception {
+    return write(models, n, seed, out, height, threads, 0, 1);
+  }
+
+  /**
+   * Writes the lines of the cards {@code i < n} with {@code i % parts == part} (with {@code parts}
+   * 1, all of them), {@code threads} threads each taking every {@code threads}-th of those into
+   * {@code part-<j>.bin}, {@code j = part + parts * thread}. Several processes with the same {@code
+   * parts} and different {@code part}s together write what one process would, file for file.
+   */
+  long write(
+      OcrModels models, int n, long seed, Path out, int height, int threads, int part, int parts)
+      throws Exception {
     Files.createDirectories(out);
     AtomicLong count = new AtomicLong();
     ExecutorService pool = Executors.newFixedThreadPool(threads);
+    int stride = threads * parts;
     try {
-      List<Future<?>> parts = new ArrayList<>();
+      List<Future<?>> files = new ArrayList<>();
       for (int k = 0; k < threads; k++) {
-        int part = k;
-        parts.add(
+        int file = part + parts * k;
+        files.add(
             pool.submit(
                 () -> {
                   try (OcrSession session = models.newSession();
-                      OutputStream file =
-                          Files.newOutputStream(out.resolve("part-" + part + ".bin"));
+                      OutputStream stream =
+                          Files.newOutputStream(out.resolve("part-" + file + ".bin"));
                       DataOutputStream data =
-                          new DataOutputStream(new BufferedOutputStream(file))) {
-                    for (int i = part; i < n; i += threads) {
+                          new DataOutputStream(new BufferedOutputStream(stream))) {
+                    for (int i = file; i < n; i += stride) {
                       for (Line line : lines(session, seed, i, height)) {
                         byte[] label = line.text().getBytes(StandardCharsets.UTF_8);
                         data.writeInt(line.width());
@@ -240,7 +272,7 @@ public final class LineSet {
                   return null;
                 }));
       }
-      for (Future<?> f : parts) {
+      for (Future<?> f : files) {
         f.get();
       }
     } finally {
@@ -254,6 +286,8 @@ public final class LineSet {
     long seed = 9001;
     int height = 32;
     int threads = 2;
+    int part = 0;
+    int parts = 1;
     Path out = null;
     try {
       for (int i = 0; i < args.length; i++) {
@@ -263,15 +297,22 @@ public final class LineSet {
           case "--out" -> out = Path.of(args[++i]);
           case "--height" -> height = Integer.parseInt(args[++i]);
           case "--threads" -> threads = Integer.parseInt(args[++i]);
+          case "--part" -> {
+            String[] kn = args[++i].split("/");
+            part = Integer.parseInt(kn[0]);
+            parts = Integer.parseInt(kn[1]);
+          }
           default -> throw new IllegalArgumentException("unknown argument " + args[i]);
         }
       }
-      if (out == null || n < 1 || height < 8 || threads < 1) {
-        throw new IllegalArgumentException("--out is required; --n, --height, --threads positive");
+      if (out == null || n < 1 || height < 8 || threads < 1 || part < 0 || part >= parts) {
+        throw new IllegalArgumentException(
+            "--out is required; --n, --height, --threads positive; --part K/N with K < N");
       }
     } catch (RuntimeException e) {
       System.err.println(e.getMessage());
-      System.err.println("usage: LineSet --n CARDS --seed S --out DIR [--height 32] [--threads 2]");
+      System.err.println(
+          "usage: LineSet --n CARDS --seed S --out DIR [--height 32] [--threads 2] [--part K/N]");
       System.exit(2);
       return;
     }
@@ -280,10 +321,12 @@ public final class LineSet {
     OcrModels.Config config =
         OcrModels.Config.defaults().withRecognizer(OcrModels.Recognizer.PPOCR_V4);
     try (OcrModels models = OcrModels.load(config)) {
-      long lines = new LineSet(AreaDirectory.load()).write(models, n, seed, out, height, threads);
+      long lines =
+          new LineSet(AreaDirectory.load())
+              .write(models, n, seed, out, height, threads, part, parts);
       System.out.printf(
-          "wrote %d lines of %d cards (seed %d, height %d) to %s in %.1f s%n",
-          lines, n, seed, height, out, (System.nanoTime() - start) / 1e9);
+          "wrote %d lines of %d cards (part %d/%d, seed %d, height %d) to %s in %.1f s%n",
+          lines, n, part, parts, seed, height, out, (System.nanoTime() - start) / 1e9);
     }
   }
 }

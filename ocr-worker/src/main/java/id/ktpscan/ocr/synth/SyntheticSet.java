@@ -114,9 +114,24 @@ public final class SyntheticSet {
 
   /** As {@link #generate}, with this set's area directory. */
   public Summary write(int n, long seed, Path outDir, boolean withNegatives) throws IOException {
+    return write(n, seed, outDir, withNegatives ? defaultNegatives(n) : 0);
+  }
+
+  /** The default number of negatives next to {@code n} positives: a quarter, one per reason. */
+  public static int defaultNegatives(int n) {
+    return Math.max(NegativeMaker.REASONS.size(), (n + 3) / 4);
+  }
+
+  /**
+   * Writes {@code n} positive samples and {@code negativeCount} negatives (the reasons in turn):
+   * sample {@code i} of either kind is the same whatever the counts.
+   */
+  public Summary write(int n, long seed, Path outDir, int negativeCount) throws IOException {
+    if (n < 0 || negativeCount < 0) {
+      throw new IllegalArgumentException("counts must not be negative");
+    }
     long start = System.nanoTime();
     Files.createDirectories(outDir.resolve("clean"));
-    int negativeCount = withNegatives ? Math.max(NegativeMaker.REASONS.size(), (n + 3) / 4) : 0;
     Map<Difficulty, Integer> counts = new EnumMap<>(Difficulty.class);
     for (Difficulty d : Difficulty.values()) {
       counts.put(d, 0);

@@ -311,8 +311,20 @@ public final class FieldReader {
       }
     }
     String name = out.toString().replaceAll("\\s+", " ").replaceAll("^[\\s.,'-]+|[\\s,'-]+$", "");
+    Matcher abbreviation = ABBREVIATION_COMMA.matcher(name);
+    if (abbreviation.find() && !DEGREE.matcher(name).find()) {
+      // A comma after a short first word is the period of an abbreviation read as a comma
+      // (ST. AISYAH, MUH. IRWAN): a name's comma comes before degrees (S.PD, S.H.), at its end.
+      name = abbreviation.group(1) + "." + name.substring(abbreviation.end(1) + 1);
+    }
     return name.isEmpty() ? null : name;
   }
+
+  /** A first word of one to four letters followed by a comma and more of the name. */
+  private static final Pattern ABBREVIATION_COMMA = Pattern.compile("^([A-Z]{1,4}),(?= ?[A-Z])");
+
+  /** An academic degree as printed after a name: letters with a period inside (S.PD, M.SI). */
+  private static final Pattern DEGREE = Pattern.compile("[A-Z]\\.[A-Z]");
 
   /**
    * An address line: inside a word that holds digits ({@code NO. 5O}, {@code 5OB}) a letter O is

@@ -42,6 +42,32 @@ class PhotoTextTests {
   }
 
   @Test
+  void aKtpCutOffWithItsNikShowsByItsTwoHeaderLines() {
+    // Cut further: the NIK lost its first digits, only the header and values remain.
+    assertThat(
+            CardReader.photoText(
+                    tokens("PROVINSI JAWA TENGAH", "KABUPATEN SEMARANG", "016608040167", "FAH"))
+                .showsKtp())
+        .isTrue();
+    assertThat(CardReader.photoText(tokens("PROVINSI ACEH", "Gol. Darah : -", "LANGSA")).showsKtp())
+        .isTrue();
+  }
+
+  @Test
+  void aKtpCutOffAtTheTopAndLeftShowsByItsClosedValues() {
+    assertThat(
+            CardReader.photoText(
+                    tokens("YENI MASRUROH", "PEREMPUAN", ": 004/002", ": ISLAM", ": KAWIN", "ga"))
+                .showsKtp())
+        .isTrue();
+    // A driving licence words gender its own way, and two kinds are not enough.
+    assertThat(
+            CardReader.photoText(tokens("1. Nama", "HARYANTO", "O - PRIA", ": ISLAM", ": WNI"))
+                .showsKtp())
+        .isFalse();
+  }
+
+  @Test
   void anotherCardOrANumberAloneDoesNot() {
     assertThat(
             CardReader.photoText(tokens("KARTU ANGGOTA", "Nama", ": HARYANTO", "Alamat"))
@@ -51,5 +77,6 @@ class PhotoTextTests {
     assertThat(CardReader.photoText(tokens("PROVINSI JAMBI", "3204053213950004")).showsKtp())
         .isFalse();
     assertThat(CardReader.photoText(tokens("4111 1111 1111 1111")).showsKtp()).isFalse();
+    assertThat(CardReader.photoText(tokens("KOTA BLITAR", "BANK ARTHA RAYA")).showsKtp()).isFalse();
   }
 }

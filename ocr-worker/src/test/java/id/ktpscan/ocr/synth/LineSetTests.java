@@ -7,9 +7,12 @@ import id.ktpscan.ocr.engine.OcrSession;
 import id.ktpscan.ocr.engine.TextBox;
 import java.awt.Rectangle;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class LineSetTests {
 
@@ -66,6 +69,24 @@ class LineSetTests {
           .extracting(LineSet.Line::text)
           .containsExactlyElementsOf(
               lines.subList(0, again.size()).stream().map(LineSet.Line::text).toList());
+    }
+  }
+
+  @Test
+  void processesSharingThePartsWriteWhatOneProcessWrites(@TempDir Path dir) throws Exception {
+    LineSet set = new LineSet(SynthFixtures.AREAS);
+    OcrModels.Config config =
+        OcrModels.Config.defaults().withRecognizer(OcrModels.Recognizer.PPOCR_V4);
+    try (OcrModels models = OcrModels.load(config)) {
+      long whole = set.write(models, 4, 78, dir.resolve("one"), 32, 2);
+      long first = set.write(models, 4, 78, dir.resolve("parts"), 32, 1, 0, 2);
+      long second = set.write(models, 4, 78, dir.resolve("parts"), 32, 1, 1, 2);
+      assertThat(first + second).isEqualTo(whole).isPositive();
+      for (String file : List.of("part-0.bin", "part-1.bin")) {
+        assertThat(Files.readAllBytes(dir.resolve("parts").resolve(file)))
+            .as(file)
+            .isEqualTo(Files.readAllBytes(dir.resolve("one").resolve(file)));
+      }
     }
   }
 

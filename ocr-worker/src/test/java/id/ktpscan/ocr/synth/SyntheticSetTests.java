@@ -2,6 +2,7 @@ package id.ktpscan.ocr.synth;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import id.ktpscan.contracts.KtpField;
@@ -70,6 +71,25 @@ class SyntheticSetTests {
       }
     }
     assertEquals(Set.copyOf(NegativeMaker.REASONS), reasons);
+  }
+
+  @Test
+  void negativesAloneAreTheSameSamplesAsNextToPositives(@TempDir Path dir) throws IOException {
+    SyntheticSet set = new SyntheticSet(SynthFixtures.AREAS);
+    SyntheticSet.Summary alone = set.write(0, 11, dir.resolve("alone"), 9);
+    set.write(1, 11, dir.resolve("mixed"), true);
+    assertEquals(9, alone.total());
+    assertEquals(NegativeMaker.REASONS.size(), SyntheticSet.defaultNegatives(1));
+    assertEquals(50, SyntheticSet.defaultNegatives(200));
+    for (int i = 0; i < NegativeMaker.REASONS.size(); i++) {
+      String name =
+          String.format("neg-%s-%05d", NegativeMaker.REASONS.get(i).name().toLowerCase(), i);
+      assertArrayEquals(
+          Files.readAllBytes(dir.resolve("mixed").resolve(name + ".jpg")),
+          Files.readAllBytes(dir.resolve("alone").resolve(name + ".jpg")),
+          name);
+    }
+    assertThrows(IllegalArgumentException.class, () -> set.write(1, 11, dir.resolve("x"), -1));
   }
 
   private static List<Path> files(Path dir) throws IOException {

@@ -195,6 +195,11 @@ class FieldReaderTests {
     assertThat(FieldReader.rtRw("ABC")).isNull();
     assertThat(FieldReader.personName(": siti  nur'aini, S.Pd ")).isEqualTo("SITI NUR'AINI, S.PD");
     assertThat(FieldReader.personName("：ＢＵＤＩ")).isEqualTo("BUDI");
+    // An abbreviation's period read as a comma; a degree's comma stays.
+    assertThat(FieldReader.personName("ST, AISYAH")).isEqualTo("ST. AISYAH");
+    assertThat(FieldReader.personName("MUH, IRWAN SAPUTRA")).isEqualTo("MUH. IRWAN SAPUTRA");
+    assertThat(FieldReader.personName("ANI, S.PD")).isEqualTo("ANI, S.PD");
+    assertThat(FieldReader.personName("HARYANTO, SH")).isEqualTo("HARYANTO, SH");
     assertThat(FieldReader.bloodType("AB")).isEqualTo("AB");
     assertThat(FieldReader.bloodType("-")).isEqualTo("-");
     assertThat(FieldReader.bloodType("X")).isNull();
