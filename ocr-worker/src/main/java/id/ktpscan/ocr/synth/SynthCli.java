@@ -12,28 +12,15 @@ import java.nio.file.Path;
  */
 public final class SynthCli {
 
+  /** What to write. */
+  record Options(int n, long seed, Path out, int negatives) {}
+
   private SynthCli() {}
 
   public static void main(String[] args) throws Exception {
-    int n = 200;
-    long seed = 7;
-    Path out = null;
-    int negatives = 0;
+    Options options;
     try {
-      for (int i = 0; i < args.length; i++) {
-        switch (args[i]) {
-          case "--n" -> n = Integer.parseInt(args[++i]);
-          case "--seed" -> seed = Long.parseLong(args[++i]);
-          case "--out" -> out = Path.of(args[++i]);
-          case "--negatives" -> negatives = Math.max(negatives, -1);
-          case "--negative-count" -> negatives = Integer.parseInt(args[++i]);
-          default -> throw new IllegalArgumentException("unknown argument " + args[i]);
-        }
-      }
-      if (out == null || n < 0 || negatives < -1) {
-        throw new IllegalArgumentException(
-            "--out is required; --n and --negative-count must not be negative");
-      }
+      options = parse(args);
     } catch (RuntimeException e) {
       System.err.println(e.getMessage());
       System.err.println(
@@ -41,7 +28,40 @@ public final class SynthCli {
       System.exit(2);
       return;
     }
-    int count = negatives == -1 ? SyntheticSet.defaultNegatives(n) : negatives;
-    System.out.println(new SyntheticSet(AreaDirectory.load()).write(n, seed, out, count));
+    System.out.println(
+        new SyntheticSet(AreaDirectory.load())
+            .write(options.n(), options.seed(), options.out(), options.negatives()));
+  }
+
+  /** The options of {@code args}; an {@link IllegalArgumentException} says what is wrong. */
+  static Options parse(String[] args) {
+    int n = 200;
+    long seed = 7;
+    Path out = null;
+    boolean withNegatives = false;
+    Integer count = null;
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--n" -> n = Integer.parseInt(value(args, ++i));
+        case "--seed" -> seed = Long.parseLong(value(args, ++i));
+        case "--out" -> out = Path.of(value(args, ++i));
+        case "--negatives" -> withNegatives = true;
+        case "--negative-count" -> count = Integer.parseInt(value(args, ++i));
+        default -> throw new IllegalArgumentException("unknown argument " + args[i]);
+      }
+    }
+    if (out == null || n < 0 || (count != null && count < 0)) {
+      throw new IllegalArgumentException(
+          "--out is required; --n and --negative-count must not be negative");
+    }
+    int negatives = count != null ? count : withNegatives ? SyntheticSet.defaultNegatives(n) : 0;
+    return new Options(n, seed, out, negatives);
+  }
+
+  private static String value(String[] args, int i) {
+    if (i >= args.length) {
+      throw new IllegalArgumentException(args[i - 1] + " needs a value");
+    }
+    return args[i];
   }
 }

@@ -75,7 +75,7 @@ class PipelineAccuracyTests {
       }
     }
     assertThat(silent).as("EXTRACTED with a wrong NIK, name or birth date").isEmpty();
-    // Measured on this set: 14 of 16; the benchmark's coverage is about 90 %.
+    // A floor far below the benchmark's coverage (docs/benchmarks.md), not a measurement.
     assertThat((double) extracted / positives).as("coverage").isGreaterThanOrEqualTo(0.7);
   }
 
