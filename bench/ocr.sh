@@ -5,7 +5,8 @@
 # the same generated photos, the same card finding, rectification, layout and checks; each engine
 # in its own JVM (peak RSS is its own), one reading thread, after a short warm-up. Prints one
 # Markdown table.
-# Usage: ./ktp bench ocr [--n 200] [--seed 7] [--engines ktp,paddle,tesseract] [--keep DIR]
+# Usage: ./ktp bench ocr [--n 200] [--seed 7] [--negatives K] [--engines ktp,paddle,tesseract] [--keep DIR]
+# (--negatives K: K negatives instead of a quarter of --n; --n 0 --negatives 140 reads negatives only)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -13,12 +14,14 @@ N=200
 SEED=7
 ENGINES=ktp,paddle,tesseract
 KEEP=""
+NEGATIVES=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --n) N="$2"; shift 2 ;;
     --seed) SEED="$2"; shift 2 ;;
     --engines) ENGINES="$2"; shift 2 ;;
     --keep) KEEP="$2"; shift 2 ;;
+    --negatives) NEGATIVES=(--negative-count "$2"); shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -50,7 +53,8 @@ export OPT_OUT_TRACKING=true DJL_OFFLINE=true OMP_THREAD_LIMIT=1
 JAVA=(java -Xmx1g -Dai.djl.offline=true -cp "$CP")
 
 echo "[bench] generating $N photos (seed $SEED) with negatives into $WORK/set" >&2
-"${JAVA[@]}" id.ktpscan.ocr.synth.SynthCli --n "$N" --seed "$SEED" --out "$WORK/set" --negatives >&2
+"${JAVA[@]}" id.ktpscan.ocr.synth.SynthCli --n "$N" --seed "$SEED" --out "$WORK/set" --negatives \
+  ${NEGATIVES[@]+"${NEGATIVES[@]}"} >&2
 
 RESULTS=()
 IFS=, read -ra ENGINE_LIST <<<"$ENGINES"
