@@ -262,9 +262,9 @@ public final class CardReader implements AutoCloseable {
         }
       } else if (first == null || !first.equals(second)) {
         // Two views disagree: for the NIK, a third one (when the engine has it) lets two of three
-        // decide, and the NIK's own checks still stand behind it. A name has no such check: on
-        // generated photos, names decided two to one were right 2 times and wrong 3 times (seeds 7
-        // and 42), so a name the views disagree on is not delivered.
+        // decide, and the NIK's own checks still stand behind it. A name has no such check: in
+        // the benchmark's seed-42 run at 58e3ace, every name decided two to one was wrong
+        // (docs/benchmarks.md), so a name the views disagree on is not delivered.
         String third =
             first == null || label == Label.NAMA
                 ? null
