@@ -173,9 +173,10 @@ public final class QualityGate {
 
   /**
    * Below this {@link #photoSharpness} the whole photo is out of focus: where no card could be told
-   * apart, blur is the reason to give, not "no card". Set on generated photos ({@code SynthCli --n
-   * 0 --negative-count 140 --seed 1234} and the negatives of {@code --seed 7}): every heavily
-   * blurred photo but three measured 1.38–1.73, every photo without a card 1.85 or more.
+   * apart, blur is the reason to give, not "no card". Set during development (with a harness not
+   * kept in the repository) between the heavily blurred photos and the photos without a card among
+   * the negatives of {@code SynthCli --n 0 --negative-count 140 --seed 1234} and {@code --seed 7
+   * --negatives}; its effect is measured by {@code ./ktp bench ocr} (negatives' reasons).
    */
   public static final double MIN_PHOTO_SHARPNESS = 1.75;
 
