@@ -134,13 +134,8 @@ public final class CardReader implements AutoCloseable {
           // Card-like enough that the photo's quality explains a low score (blur, a tiny card).
           QualityGate.Verdict first = gate.check(photo, quad.get().corners(), card);
           if (first.blocking().equals(List.of(RetryReason.BLURRY))
-              && QualityGate.photoSharpness(photo) >= QualityGate.MIN_PHOTO_SHARPNESS) {
-            // Sharpness is judged on a KTP's NIK row; in a sharp photo, text that is clearly not
-            // a KTP's tells the truth better than "blurry" (another kind of card).
-            Attempt look = readUpright(card, clock);
-            if (!looksLikeKtp(look) && look.tokens() >= MIN_TOKENS_OF_A_CARD) {
-              return retry(List.of(RetryReason.NOT_KTP), first.flags(), clock);
-            }
+              && anotherCardInASharpPhoto(photo, card, clock)) {
+            return retry(List.of(RetryReason.NOT_KTP), first.flags(), clock);
           }
           if (!first.blocking().isEmpty()) {
             return retry(first.blocking(), first.flags(), clock);
@@ -162,15 +157,10 @@ public final class CardReader implements AutoCloseable {
       }
       QualityGate.Verdict verdict = gate.check(photo, quad.get().corners(), card);
       clock.lap("quality");
-      if (verdict.blocking().equals(List.of(RetryReason.BLURRY)) && early == null) {
-        // Sharpness is judged on a KTP's NIK row: another kind of card can look blurry there.
-        // Text that is clearly not a KTP's tells the truth better than "blurry".
-        Attempt look = readUpright(card, clock);
-        if (!looksLikeKtp(look)
-            && look.tokens() >= MIN_TOKENS_OF_A_CARD
-            && QualityGate.photoSharpness(photo) >= QualityGate.MIN_PHOTO_SHARPNESS) {
-          return retry(List.of(RetryReason.NOT_KTP), verdict.flags(), clock);
-        }
+      if (verdict.blocking().equals(List.of(RetryReason.BLURRY))
+          && early == null
+          && anotherCardInASharpPhoto(photo, card, clock)) {
+        return retry(List.of(RetryReason.NOT_KTP), verdict.flags(), clock);
       }
       if (!verdict.blocking().isEmpty()) {
         return retry(verdict.blocking(), verdict.flags(), clock);
@@ -192,6 +182,20 @@ public final class CardReader implements AutoCloseable {
     } finally {
       card.release();
     }
+  }
+
+  /**
+   * Whether a card the quality gate calls blurry is rather another kind of card: the gate judges
+   * sharpness on a KTP's NIK row, where another card can look blurry; in a photo that is sharp as a
+   * whole, text that is clearly not a KTP's tells the truth better than "blurry". May leave {@code
+   * card} turned; callers refuse the scan either way.
+   */
+  private boolean anotherCardInASharpPhoto(Mat photo, Mat card, Stopwatch clock) {
+    if (QualityGate.photoSharpness(photo) < QualityGate.MIN_PHOTO_SHARPNESS) {
+      return false;
+    }
+    Attempt look = readUpright(card, clock);
+    return !looksLikeKtp(look) && look.tokens() >= MIN_TOKENS_OF_A_CARD;
   }
 
   /**
