@@ -154,13 +154,38 @@ final class IabApi {
       consumer =
           new KafkaConsumer<>(
               config, new StringDeserializer(), new SubmissionCreatedDeserializer());
-      List<TopicPartition> partitions =
-          consumer.partitionsFor(Topics.SUBMISSIONS).stream()
-              .map(p -> new TopicPartition(p.topic(), p.partition()))
-              .toList();
+      List<TopicPartition> partitions = partitionsOf(consumer, Topics.SUBMISSIONS);
       consumer.assign(partitions);
       consumer.seekToEnd(partitions);
       partitions.forEach(consumer::position);
+    }
+
+    /**
+     * The topic's partitions, asked again until the broker's metadata lists them: right after the
+     * topic is created it can briefly answer with none, and assigning none leaves the consumer
+     * unable to poll.
+     */
+    private static List<TopicPartition> partitionsOf(
+        KafkaConsumer<String, SubmissionCreated> consumer, String topic) {
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      while (true) {
+        List<TopicPartition> partitions =
+            consumer.partitionsFor(topic).stream()
+                .map(p -> new TopicPartition(p.topic(), p.partition()))
+                .toList();
+        if (!partitions.isEmpty()) {
+          return partitions;
+        }
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException("topic " + topic + " has no partitions after 30 s");
+        }
+        try {
+          Thread.sleep(100);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException(e);
+        }
+      }
     }
 
     /** Waits until every wanted submission was seen, then a little longer to catch duplicates. */
