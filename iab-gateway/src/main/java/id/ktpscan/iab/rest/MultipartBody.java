@@ -29,6 +29,8 @@ public final class MultipartBody {
   private static final Pattern FILENAME =
       Pattern.compile("(?i)(?:^|;)\\s*filename=(?:\"([^\"]*)\"|([^;\\s]*))");
 
+  private static final ByteSearch HEADERS_END = new ByteSearch(new byte[] {'\r', '\n', '\r', '\n'});
+
   /** One part: its form name, whether it came as a file, and its bytes. */
   public record Part(String name, boolean file, byte[] content) {
     public String text() {
@@ -47,12 +49,14 @@ public final class MultipartBody {
   public static List<Part> parse(String contentType, byte[] body) {
     byte[] boundary = boundary(contentType);
     byte[] delimiter = concat(new byte[] {'\r', '\n', '-', '-'}, boundary);
+    // The delimiter is looked for in megabytes of image bytes: a skip table pays for itself.
+    ByteSearch delimiterSearch = new ByteSearch(delimiter);
     // The first delimiter may come without the leading CRLF.
     int position;
     if (startsWith(body, 0, delimiter, 2)) {
       position = delimiter.length - 2;
     } else {
-      int found = indexOf(body, delimiter, 0);
+      int found = delimiterSearch.indexIn(body, 0);
       if (found < 0) {
         throw malformed("no boundary found in the body");
       }
@@ -67,12 +71,12 @@ public final class MultipartBody {
         throw malformed("a boundary is not followed by a line break");
       }
       int headersStart = position + 2;
-      int headersEnd = indexOf(body, new byte[] {'\r', '\n', '\r', '\n'}, headersStart);
+      int headersEnd = HEADERS_END.indexIn(body, headersStart);
       if (headersEnd < 0 || headersEnd - headersStart > MAX_HEADER_BYTES) {
         throw malformed("part headers are missing or too long");
       }
       int contentStart = headersEnd + 4;
-      int contentEnd = indexOf(body, delimiter, contentStart);
+      int contentEnd = delimiterSearch.indexIn(body, contentStart);
       if (contentEnd < 0) {
         throw malformed("the body ends inside a part");
       }
@@ -148,15 +152,40 @@ public final class MultipartBody {
     return name.length() > 40 || !name.matches("[A-Za-z0-9_.\\-]*") ? "?" : name;
   }
 
-  static int indexOf(byte[] data, byte[] pattern, int from) {
-    byte first = pattern[0];
-    int last = data.length - pattern.length;
-    for (int i = Math.max(0, from); i <= last; i++) {
-      if (data[i] == first && startsWith(data, i, pattern, 0)) {
-        return i;
+  /**
+   * A byte string to look for, with the Boyer–Moore–Horspool skip table: where the byte under the
+   * pattern's last position does not occur in the pattern, the search moves on by the whole pattern
+   * length, so a 40-byte delimiter is found in an image after reading a small share of its bytes.
+   */
+  static final class ByteSearch {
+    private final byte[] pattern;
+    private final int[] skip = new int[256];
+
+    ByteSearch(byte[] pattern) {
+      if (pattern.length == 0) {
+        throw new IllegalArgumentException("empty pattern");
+      }
+      this.pattern = pattern.clone();
+      java.util.Arrays.fill(skip, pattern.length);
+      for (int i = 0; i < pattern.length - 1; i++) {
+        skip[pattern[i] & 0xFF] = pattern.length - 1 - i;
       }
     }
-    return -1;
+
+    /** The first position at or after {@code from} where the pattern starts, or -1. */
+    int indexIn(byte[] data, int from) {
+      int m = pattern.length;
+      int last = m - 1;
+      int i = Math.max(0, from);
+      while (i <= data.length - m) {
+        byte tail = data[i + last];
+        if (tail == pattern[last] && startsWith(data, i, pattern, 0)) {
+          return i;
+        }
+        i += skip[tail & 0xFF];
+      }
+      return -1;
+    }
   }
 
   private static boolean startsWith(byte[] data, int offset, byte[] pattern, int patternFrom) {

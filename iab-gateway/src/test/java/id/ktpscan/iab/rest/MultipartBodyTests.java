@@ -107,4 +107,52 @@ class MultipartBodyTests {
     }
     return out.toByteArray();
   }
+
+  @Test
+  void skipSearchFindsWhatAPlainScanFinds() {
+    java.util.Random random = new java.util.Random(7);
+    for (int round = 0; round < 2000; round++) {
+      // A small alphabet makes partial matches, repeats and overlaps common.
+      int alphabet = 1 + random.nextInt(4);
+      byte[] data = new byte[random.nextInt(200)];
+      for (int i = 0; i < data.length; i++) {
+        data[i] = (byte) ('a' + random.nextInt(alphabet));
+      }
+      byte[] pattern = new byte[1 + random.nextInt(6)];
+      for (int i = 0; i < pattern.length; i++) {
+        pattern[i] = (byte) ('a' + random.nextInt(alphabet));
+      }
+      int from = random.nextInt(data.length + 2) - 1;
+      assertThat(new MultipartBody.ByteSearch(pattern).indexIn(data, from))
+          .as("round %d", round)
+          .isEqualTo(plainIndexOf(data, pattern, from));
+    }
+  }
+
+  @Test
+  void skipSearchAtTheEdgesAndWithHighBytes() {
+    byte[] pattern = {'\r', '\n', '-', '-', (byte) 0xFF, (byte) 0x80};
+    byte[] data = new byte[64];
+    java.util.Arrays.fill(data, (byte) 0xFF);
+    assertThat(new MultipartBody.ByteSearch(pattern).indexIn(data, 0)).isEqualTo(-1);
+    System.arraycopy(pattern, 0, data, 58, 6);
+    assertThat(new MultipartBody.ByteSearch(pattern).indexIn(data, 0)).isEqualTo(58);
+    assertThat(new MultipartBody.ByteSearch(pattern).indexIn(data, 59)).isEqualTo(-1);
+    System.arraycopy(pattern, 0, data, 0, 6);
+    assertThat(new MultipartBody.ByteSearch(pattern).indexIn(data, 0)).isZero();
+    assertThat(new MultipartBody.ByteSearch(pattern).indexIn(new byte[3], 0)).isEqualTo(-1);
+  }
+
+  private static int plainIndexOf(byte[] data, byte[] pattern, int from) {
+    outer:
+    for (int i = Math.max(0, from); i <= data.length - pattern.length; i++) {
+      for (int j = 0; j < pattern.length; j++) {
+        if (data[i + j] != pattern[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
+  }
 }
