@@ -306,7 +306,21 @@ public final class FieldReader {
     String upper = TextDistance.normalize(text);
     StringBuilder out = new StringBuilder(upper.length());
     for (char c : upper.toCharArray()) {
-      if ((c >= 'A' && c <= 'Z') || c == ' ' || c == '.' || c == ',' || c == '\'' || c == '-') {
+      if (c >= '0' && c <= '9') {
+        // No name holds a digit: it is a letter misread. Dropping it would deliver a wrong name
+        // (1 NYOMAN for I NYOMAN became NYOMAN); the look-alikes become their letter, and any
+        // other digit makes the name unreadable rather than guessed.
+        char letter = DIGIT_AS_LETTER.charAt(c - '0');
+        if (letter == '?') {
+          return null;
+        }
+        out.append(letter);
+      } else if ((c >= 'A' && c <= 'Z')
+          || c == ' '
+          || c == '.'
+          || c == ','
+          || c == '\''
+          || c == '-') {
         out.append(c);
       }
     }
@@ -319,6 +333,9 @@ public final class FieldReader {
     }
     return name.isEmpty() ? null : name;
   }
+
+  /** The letter each digit stands for in a name, by shape; {@code ?} where none is sure. */
+  private static final String DIGIT_AS_LETTER = "OI???S??B?";
 
   /** A first word of one to four letters followed by a comma and more of the name. */
   private static final Pattern ABBREVIATION_COMMA = Pattern.compile("^([A-Z]{1,4}),(?= ?[A-Z])");

@@ -197,6 +197,12 @@ class FieldReaderTests {
     assertThat(FieldReader.personName("：ＢＵＤＩ")).isEqualTo("BUDI");
     // An abbreviation's period read as a comma; a degree's comma stays.
     assertThat(FieldReader.personName("ST, AISYAH")).isEqualTo("ST. AISYAH");
+    // A digit in a name is a misread letter: the look-alikes become the letter, never dropped.
+    assertThat(FieldReader.personName(": 1 NYOMAN DARMA")).isEqualTo("I NYOMAN DARMA");
+    assertThat(FieldReader.personName("K0MALA5ARI")).isEqualTo("KOMALASARI");
+    assertThat(FieldReader.personName("SU8ARDI")).isEqualTo("SUBARDI");
+    assertThat(FieldReader.personName("SUR4TNO")).isNull();
+    assertThat(FieldReader.personName("BUDI 7")).isNull();
     assertThat(FieldReader.personName("MUH, IRWAN SAPUTRA")).isEqualTo("MUH. IRWAN SAPUTRA");
     assertThat(FieldReader.personName("ANI, S.PD")).isEqualTo("ANI, S.PD");
     assertThat(FieldReader.personName("HARYANTO, SH")).isEqualTo("HARYANTO, SH");
