@@ -167,9 +167,12 @@ public final class CardReader implements AutoCloseable {
       }
       Attempt attempt = early != null ? early : readUpright(card, clock);
       if (!looksLikeKtp(attempt)) {
-        // Labels unread on a photo that was already borderline: the photo is the likelier cause.
+        // Labels unread on a photo that was already borderline: the photo is the likelier cause,
+        // unless the photo is sharp and the card plainly reads as another kind of card.
         List<RetryReason> reasons =
-            verdict.flags().isEmpty() ? List.of(RetryReason.NOT_KTP) : verdict.flags();
+            verdict.flags().isEmpty() || plainlyAnotherCard(photo, attempt)
+                ? List.of(RetryReason.NOT_KTP)
+                : verdict.flags();
         if (reasons.equals(List.of(RetryReason.NOT_KTP)) && readWholePhoto(photo).showsKtp()) {
           // What was found is not the KTP, yet the photo shows one: cut off by the frame.
           reasons = List.of(RetryReason.CROPPED);
@@ -196,6 +199,19 @@ public final class CardReader implements AutoCloseable {
     }
     Attempt look = readUpright(card, clock);
     return !looksLikeKtp(look) && look.tokens() >= MIN_TOKENS_OF_A_CARD;
+  }
+
+  /**
+   * Whether a card without a KTP's labels is another kind of card rather than a KTP the photo
+   * spoiled: the photo is sharp as a whole, the card reads as text, and neither the NIK label nor
+   * the PROVINSI header is among it (a membership card with {@code Nama} and {@code Alamat} on it,
+   * which the gate's borderline blur flag used to send back as "blurry").
+   */
+  private static boolean plainlyAnotherCard(Mat photo, Attempt attempt) {
+    return attempt.tokens() >= MIN_TOKENS_OF_A_CARD
+        && !attempt.layout().labelsFound().contains(Label.NIK)
+        && attempt.layout().provinceLine() == null
+        && QualityGate.photoSharpness(photo) >= QualityGate.MIN_PHOTO_SHARPNESS;
   }
 
   /**
