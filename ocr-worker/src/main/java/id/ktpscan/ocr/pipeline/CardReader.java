@@ -133,13 +133,13 @@ public final class CardReader implements AutoCloseable {
         if (quad.get().score() >= LIKELY_CARD_SCORE) {
           // Card-like enough that the photo's quality explains a low score (blur, a tiny card).
           QualityGate.Verdict first = gate.check(photo, quad.get().corners(), card);
-          if (first.blocking().equals(List.of(RetryReason.BLURRY))) {
-            Optional<RetryReason> instead = notBlurryButOtherwise(photo, card, true, clock);
-            if (instead.isPresent()) {
-              return retry(List.of(instead.get()), first.flags(), clock);
-            }
-          }
-          if (!first.blocking().isEmpty()) {
+          // In a photo sharp as a whole, a barely card-like shape the gate calls blurry is as
+          // likely another card, a patch of background or a KTP cut off by the frame: the reading
+          // below tells them apart (a KTP read there still meets the gate again after it).
+          boolean blurryInASharpPhoto =
+              first.blocking().equals(List.of(RetryReason.BLURRY))
+                  && QualityGate.photoSharpness(photo) >= QualityGate.MIN_PHOTO_SHARPNESS;
+          if (!first.blocking().isEmpty() && !blurryInASharpPhoto) {
             return retry(first.blocking(), first.flags(), clock);
           }
         }
@@ -159,11 +159,10 @@ public final class CardReader implements AutoCloseable {
       }
       QualityGate.Verdict verdict = gate.check(photo, quad.get().corners(), card);
       clock.lap("quality");
-      if (verdict.blocking().equals(List.of(RetryReason.BLURRY)) && early == null) {
-        Optional<RetryReason> instead = notBlurryButOtherwise(photo, card, false, clock);
-        if (instead.isPresent()) {
-          return retry(List.of(instead.get()), verdict.flags(), clock);
-        }
+      if (verdict.blocking().equals(List.of(RetryReason.BLURRY))
+          && early == null
+          && anotherCardInASharpPhoto(photo, card, clock)) {
+        return retry(List.of(RetryReason.NOT_KTP), verdict.flags(), clock);
       }
       if (!verdict.blocking().isEmpty()) {
         return retry(verdict.blocking(), verdict.flags(), clock);
@@ -191,26 +190,17 @@ public final class CardReader implements AutoCloseable {
   }
 
   /**
-   * What a card the quality gate calls blurry rather is, in a photo that is sharp as a whole: the
-   * gate judges sharpness on a KTP's NIK row, where another card can look blurry, and a shape that
-   * is only barely card-like can be a patch of background. {@link RetryReason#NOT_KTP} when the
-   * card reads as text that is clearly not a KTP's; {@link RetryReason#NO_CARD} when a barely
-   * card-like shape holds (almost) no text; empty when blurry stands. May leave {@code card}
-   * turned; callers refuse the scan either way.
+   * Whether a card the quality gate calls blurry is rather another kind of card: the gate judges
+   * sharpness on a KTP's NIK row, where another card can look blurry; in a photo that is sharp as a
+   * whole, text that is clearly not a KTP's tells the truth better than "blurry". May leave {@code
+   * card} turned; callers refuse the scan either way.
    */
-  private Optional<RetryReason> notBlurryButOtherwise(
-      Mat photo, Mat card, boolean barelyCardLike, Stopwatch clock) {
+  private boolean anotherCardInASharpPhoto(Mat photo, Mat card, Stopwatch clock) {
     if (QualityGate.photoSharpness(photo) < QualityGate.MIN_PHOTO_SHARPNESS) {
-      return Optional.empty();
+      return false;
     }
     Attempt look = readUpright(card, clock);
-    if (looksLikeKtp(look)) {
-      return Optional.empty();
-    }
-    if (look.tokens() >= MIN_TOKENS_OF_A_CARD) {
-      return Optional.of(RetryReason.NOT_KTP);
-    }
-    return barelyCardLike ? Optional.of(RetryReason.NO_CARD) : Optional.empty();
+    return !looksLikeKtp(look) && look.tokens() >= MIN_TOKENS_OF_A_CARD;
   }
 
   /**
