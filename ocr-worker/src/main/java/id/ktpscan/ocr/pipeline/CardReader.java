@@ -113,10 +113,11 @@ public final class CardReader implements AutoCloseable {
   }
 
   private CardScan scan(Mat photo, Stopwatch clock) {
+    Focus focus = new Focus(photo);
     Optional<CardFinder.Quad> quad = finder.find(photo);
     clock.lap("findCard");
     if (quad.isEmpty()) {
-      return retry(List.of(blurryOr(photo, RetryReason.NO_CARD)), List.of(), clock);
+      return retry(List.of(blurryOr(focus, RetryReason.NO_CARD)), List.of(), clock);
     }
     Rectifier.Rectified rectified = rectifier.rectify(photo, quad.get().corners());
     Mat card = rectified.card();
@@ -137,8 +138,7 @@ public final class CardReader implements AutoCloseable {
           // likely another card, a patch of background or a KTP cut off by the frame: the reading
           // below tells them apart (a KTP read there still meets the gate again after it).
           boolean blurryInASharpPhoto =
-              first.blocking().equals(List.of(RetryReason.BLURRY))
-                  && QualityGate.photoSharpness(photo) >= QualityGate.MIN_PHOTO_SHARPNESS;
+              first.blocking().equals(List.of(RetryReason.BLURRY)) && focus.sharp();
           if (!first.blocking().isEmpty() && !blurryInASharpPhoto) {
             return retry(first.blocking(), first.flags(), clock);
           }
@@ -152,7 +152,7 @@ public final class CardReader implements AutoCloseable {
           }
           boolean someText = Math.max(early.tokens(), whole.words()) >= MIN_TOKENS_OF_A_CARD;
           return retry(
-              List.of(blurryOr(photo, someText ? RetryReason.NOT_KTP : RetryReason.NO_CARD)),
+              List.of(blurryOr(focus, someText ? RetryReason.NOT_KTP : RetryReason.NO_CARD)),
               List.of(),
               clock);
         }
@@ -161,7 +161,7 @@ public final class CardReader implements AutoCloseable {
       clock.lap("quality");
       if (verdict.blocking().equals(List.of(RetryReason.BLURRY))
           && early == null
-          && anotherCardInASharpPhoto(photo, card, clock)) {
+          && anotherCardInASharpPhoto(focus, card, clock)) {
         return retry(List.of(RetryReason.NOT_KTP), verdict.flags(), clock);
       }
       if (!verdict.blocking().isEmpty()) {
@@ -172,7 +172,7 @@ public final class CardReader implements AutoCloseable {
         // Labels unread on a photo that was already borderline: the photo is the likelier cause,
         // unless the photo is sharp and the card plainly reads as another kind of card.
         List<RetryReason> reasons =
-            verdict.flags().isEmpty() || plainlyAnotherCard(photo, attempt)
+            verdict.flags().isEmpty() || plainlyAnotherCard(focus, attempt)
                 ? List.of(RetryReason.NOT_KTP)
                 : verdict.flags();
         if (reasons.equals(List.of(RetryReason.NOT_KTP)) && readWholePhoto(photo).showsKtp()) {
@@ -195,8 +195,8 @@ public final class CardReader implements AutoCloseable {
    * whole, text that is clearly not a KTP's tells the truth better than "blurry". May leave {@code
    * card} turned; callers refuse the scan either way.
    */
-  private boolean anotherCardInASharpPhoto(Mat photo, Mat card, Stopwatch clock) {
-    if (QualityGate.photoSharpness(photo) < QualityGate.MIN_PHOTO_SHARPNESS) {
+  private boolean anotherCardInASharpPhoto(Focus focus, Mat card, Stopwatch clock) {
+    if (!focus.sharp()) {
       return false;
     }
     Attempt look = readUpright(card, clock);
@@ -209,11 +209,11 @@ public final class CardReader implements AutoCloseable {
    * the PROVINSI header is among it (a membership card with {@code Nama} and {@code Alamat} on it,
    * which the gate's borderline blur flag used to send back as "blurry").
    */
-  private static boolean plainlyAnotherCard(Mat photo, Attempt attempt) {
+  private static boolean plainlyAnotherCard(Focus focus, Attempt attempt) {
     return attempt.tokens() >= MIN_TOKENS_OF_A_CARD
         && !attempt.layout().labelsFound().contains(Label.NIK)
         && attempt.layout().provinceLine() == null
-        && QualityGate.photoSharpness(photo) >= QualityGate.MIN_PHOTO_SHARPNESS;
+        && focus.sharp();
   }
 
   /**
@@ -221,10 +221,28 @@ public final class CardReader implements AutoCloseable {
    * card loses the edges and the text that tell it from the background or from another card, and
    * "hold the camera still" is the advice that helps.
    */
-  private static RetryReason blurryOr(Mat photo, RetryReason reason) {
-    return QualityGate.photoSharpness(photo) < QualityGate.MIN_PHOTO_SHARPNESS
-        ? RetryReason.BLURRY
-        : reason;
+  private static RetryReason blurryOr(Focus focus, RetryReason reason) {
+    return focus.sharp() ? reason : RetryReason.BLURRY;
+  }
+
+  /**
+   * Whether the photo is sharp as a whole ({@link QualityGate#photoSharpness} at least {@link
+   * QualityGate#MIN_PHOTO_SHARPNESS}), measured at most once per scan: several refusal paths ask.
+   */
+  private static final class Focus {
+    private final Mat photo;
+    private Boolean sharp;
+
+    Focus(Mat photo) {
+      this.photo = photo;
+    }
+
+    boolean sharp() {
+      if (sharp == null) {
+        sharp = QualityGate.photoSharpness(photo) >= QualityGate.MIN_PHOTO_SHARPNESS;
+      }
+      return sharp;
+    }
   }
 
   /**
