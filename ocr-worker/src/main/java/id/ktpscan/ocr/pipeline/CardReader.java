@@ -6,6 +6,7 @@ import id.ktpscan.contracts.RetryReason;
 import id.ktpscan.contracts.ScanOutcome;
 import id.ktpscan.contracts.events.ExtractedField;
 import id.ktpscan.ocr.area.AreaDirectory;
+import id.ktpscan.ocr.area.CutHeader;
 import id.ktpscan.ocr.card.CardFinder;
 import id.ktpscan.ocr.card.QualityGate;
 import id.ktpscan.ocr.card.Rectifier;
@@ -67,12 +68,14 @@ public final class CardReader implements AutoCloseable {
   private final CardFinder finder = new CardFinder();
   private final Rectifier rectifier = new Rectifier();
   private final CardLayout layout = new CardLayout();
+  private final CutHeader cutHeader;
 
   CardReader(TextSource text, AreaDirectory areas, QualityGate gate, int maxSide, int year) {
     this.text = text;
     this.gate = gate;
     this.maxSide = maxSide;
     this.fieldReader = new FieldReader(areas, year);
+    this.cutHeader = CutHeader.of(areas);
   }
 
   /** Reads a JPEG or PNG photo. */
@@ -183,10 +186,46 @@ public final class CardReader implements AutoCloseable {
       }
       FieldReader.Reading reading = fieldReader.read(confirmKeys(card, attempt.layout()));
       clock.lap("validate");
-      return decide(reading, verdict.flags(), clock);
+      CardScan scan = decide(reading, verdict.flags(), clock);
+      if (early != null
+          && scan.reasons().equals(List.of(RetryReason.UNREADABLE))
+          && nearFrameEdge(quad.get().corners(), photo)) {
+        // A KTP's text on a barely card-like outline that runs along the frame's edge: the frame
+        // cut the card there, and the outline found is partly the cut (the reading suffered).
+        return new CardScan(
+            scan.outcome(),
+            List.of(RetryReason.CROPPED),
+            scan.fields(),
+            scan.confidence(),
+            scan.checks(),
+            scan.qualityFlags(),
+            scan.timingsMs());
+      }
+      return scan;
     } finally {
       card.release();
     }
+  }
+
+  /** Share of the photo's shorter side within which a corner counts as at the frame's edge. */
+  static final double NEAR_EDGE = 0.03;
+
+  /**
+   * Whether a corner of the outline lies within {@link #NEAR_EDGE} of the frame's edge: wider than
+   * the quality gate's "touches the border" (which blocks outright), for outlines the finder could
+   * barely fit, whose corners land a little inside the frame where the card was cut.
+   */
+  static boolean nearFrameEdge(org.opencv.core.Point[] corners, Mat photo) {
+    double margin = NEAR_EDGE * Math.min(photo.cols(), photo.rows());
+    for (org.opencv.core.Point p : corners) {
+      if (p.x < margin
+          || p.y < margin
+          || p.x > photo.cols() - 1 - margin
+          || p.y > photo.rows() - 1 - margin) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -378,7 +417,7 @@ public final class CardReader implements AutoCloseable {
         if (turn != null) {
           Core.rotate(small, small, turn);
         }
-        PhotoText seen = photoText(text.readAnywhere(small));
+        PhotoText seen = photoText(text.readAnywhere(small), cutHeader);
         if (seen.showsKtp()) {
           return seen;
         }
@@ -404,10 +443,11 @@ public final class CardReader implements AutoCloseable {
    * A KTP shows in loose text when its NIK label and two more labels are read, two labels only a
    * KTP prints among four, or — its left edge cut off, labels with it — a 16-digit number with a
    * NIK's date part under a {@code PROVINSI} header or beside two labels, or the two header lines
-   * ({@code PROVINSI …} over {@code KABUPATEN …} or {@code KOTA …}), the header and a label, or
-   * three kinds of a KTP's closed values ({@link #ktpValues}).
+   * ({@code PROVINSI …} over {@code KABUPATEN …} or {@code KOTA …}), the header and a label, the
+   * header cut on the left by the frame ({@link CutHeader}: {@code VINSI JAWA TIMUR} over {@code
+   * PATEN BANGKALAN}), or three kinds of a KTP's closed values ({@link #ktpValues}).
    */
-  static PhotoText photoText(List<Token> tokens) {
+  static PhotoText photoText(List<Token> tokens, CutHeader cutHeader) {
     var labels = CardLayout.labelsAnywhere(tokens);
     long ktpOnly = labels.stream().filter(KTP_ONLY_LABELS::contains).count();
     boolean nikNumber = false;
@@ -424,7 +464,8 @@ public final class CardReader implements AutoCloseable {
             || (ktpOnly >= 2 && labels.size() >= 4)
             || (nikNumber && (header || labels.size() >= 2))
             || (header && (cityLine || !labels.isEmpty()))
-            || ktpValues(tokens) >= 3;
+            || ktpValues(tokens) >= 3
+            || cutHeader.shows(tokens.stream().map(Token::text).toList());
     return new PhotoText(ktp, words(tokens));
   }
 

@@ -176,10 +176,8 @@ public final class SyntheticSet {
   }
 
   private void negative(long seed, int index, Path outDir) {
-    Random rnd = new Random(sampleSeed(seed, 1, index));
-    RetryReason reason = NegativeMaker.REASONS.get(index % NegativeMaker.REASONS.size());
-    Identity identity = identities.next(rnd);
-    NegativeMaker.Negative negative = negatives.make(reason, identity, rnd);
+    Drawn drawn = drawNegative(seed, index);
+    RetryReason reason = drawn.negative().reason();
     String name =
         String.format("neg-%s-%05d", reason.name().toLowerCase(java.util.Locale.ROOT), index);
     write(
@@ -187,10 +185,27 @@ public final class SyntheticSet {
         name,
         seed,
         index,
-        negative.photo(),
+        drawn.negative().photo(),
         reason,
-        negative.showsKtp() ? identity : null,
-        negative.card());
+        drawn.negative().showsKtp() ? drawn.identity() : null,
+        drawn.negative().card());
+  }
+
+  /**
+   * Negative {@code index} of a set written with {@code seed}, made alone: the same photo as in the
+   * written set (whatever its counts), without making the others first.
+   */
+  public NegativeMaker.Negative negative(long seed, int index) {
+    return drawNegative(seed, index).negative();
+  }
+
+  private record Drawn(Identity identity, NegativeMaker.Negative negative) {}
+
+  private Drawn drawNegative(long seed, int index) {
+    Random rnd = new Random(sampleSeed(seed, 1, index));
+    RetryReason reason = NegativeMaker.REASONS.get(index % NegativeMaker.REASONS.size());
+    Identity identity = identities.next(rnd);
+    return new Drawn(identity, negatives.make(reason, identity, rnd));
   }
 
   private static void write(

@@ -168,6 +168,23 @@ class PipelineAccuracyTests {
         });
   }
 
+  @Test
+  void seed1234CardsCutByTheFrameOnceAnsweredOtherwiseAreCropped() throws Exception {
+    // Negatives of the benchmark's negatives-only seed-1234 run (docs/benchmarks.md): two cards
+    // cut on the left, found as another object and read from the whole photo as "VINSI JAWA
+    // TIMUR" / "PATEN BANGKALAN" (were NOT_KTP), and one cut at the bottom whose barely card-like
+    // outline ends along the frame (was UNREADABLE).
+    SyntheticSet set = new SyntheticSet(AreaDirectory.load());
+    for (int index : new int[] {19, 33, 117}) {
+      NegativeMaker.Negative negative = set.negative(1234L, index);
+      assertThat(negative.reason()).isEqualTo(RetryReason.CROPPED);
+      CardScan scan = reader.scan(negative.photo().jpeg());
+      assertThat(scan.reasons())
+          .as("seed 1234 negative %d", index)
+          .containsExactly(RetryReason.CROPPED);
+    }
+  }
+
   /** Generated negatives of one kind whose photos are sharp as a whole, answered otherwise. */
   private static List<String> wrongReasonsInSharpPhotos(
       RetryReason expected, int seeds, int minSharp) {

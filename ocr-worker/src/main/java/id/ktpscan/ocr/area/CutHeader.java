@@ -1,0 +1,104 @@
+package id.ktpscan.ocr.area;
+
+import id.ktpscan.ocr.area.AreaDirectory.Area;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Recognises a KTP's two header lines when the frame cuts them on the left: {@code VINSI JAWA
+ * TIMUR} over {@code PATEN BANGKALAN}. What is left of {@code PROVINSI} is followed by a real
+ * province's name, and what is left of {@code KABUPATEN} or {@code KOTA} by a regency or city
+ * <em>of that province</em>: other cards print a province or a town now and then ({@code
+ * PERPUSTAKAAN DAERAH BANGKALAN}), not this pair.
+ *
+ * <p>Compared on letters only (spaces and punctuation dropped), exactly: the whole names must be
+ * read, only the cut prefix may be garbled ({@code YN JAWA TIMUR}).
+ */
+public final class CutHeader {
+
+  /** Letters of {@code PROVINSI}, plus two for a garbled cut letter. */
+  static final int MAX_PROVINCE_PREFIX = 10;
+
+  /** Letters of {@code KABUPATEN}, plus one. */
+  static final int MAX_REGENCY_PREFIX = 10;
+
+  /** One province as printed after {@code PROVINSI}, and its regencies as the card prints them. */
+  private record Province(String letters, List<Regency> regencies) {}
+
+  /**
+   * A regency or city: its name without the prefix, and whether the card may print it without one
+   * (Jakarta's cities: {@code JAKARTA TIMUR}).
+   */
+  private record Regency(String bareLetters, boolean bareIsPrinted) {}
+
+  private final List<Province> provinces;
+
+  private CutHeader(List<Province> provinces) {
+    this.provinces = provinces;
+  }
+
+  /** The header pairs of every province in the directory. */
+  public static CutHeader of(AreaDirectory areas) {
+    List<Province> provinces = new ArrayList<>();
+    for (Area p : areas.provinces()) {
+      List<Regency> regencies = new ArrayList<>();
+      for (Area r : areas.childrenOf(p.code())) {
+        String upper = r.name().toUpperCase(Locale.ROOT);
+        String bare = AreaSnapper.bareRegencyName(r.name());
+        boolean bareIsPrinted = upper.startsWith("KOTA ") && upper.contains("ADMINISTRASI");
+        regencies.add(new Regency(letters(bare), bareIsPrinted));
+      }
+      for (String form : AreaSnapper.provinceForms(p.name())) {
+        provinces.add(new Province(letters(form), List.copyOf(regencies)));
+      }
+    }
+    return new CutHeader(List.copyOf(provinces));
+  }
+
+  /**
+   * Whether two of these lines are a KTP's header cut on the left: a province line whose {@code
+   * PROVINSI} is (partly) lost, and a regency line of the same province.
+   */
+  public boolean shows(List<String> lines) {
+    List<String> letters = lines.stream().map(CutHeader::letters).toList();
+    for (int a = 0; a < letters.size(); a++) {
+      for (Province province : provinces) {
+        int prefix = letters.get(a).length() - province.letters().length();
+        if (prefix < 1
+            || prefix > MAX_PROVINCE_PREFIX
+            || !letters.get(a).endsWith(province.letters())) {
+          continue;
+        }
+        for (int b = 0; b < letters.size(); b++) {
+          if (b != a && regencyLine(letters.get(b), province)) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean regencyLine(String line, Province province) {
+    for (Regency r : province.regencies()) {
+      int prefix = line.length() - r.bareLetters().length();
+      if (line.endsWith(r.bareLetters())
+          && prefix <= MAX_REGENCY_PREFIX
+          && (prefix >= 1 || r.bareIsPrinted())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static String letters(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    for (char c : text.toCharArray()) {
+      if (Character.isLetter(c)) {
+        out.append(Character.toUpperCase(c));
+      }
+    }
+    return out.toString();
+  }
+}
