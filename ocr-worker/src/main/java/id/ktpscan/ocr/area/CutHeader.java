@@ -1,6 +1,7 @@
 package id.ktpscan.ocr.area;
 
 import id.ktpscan.ocr.area.AreaDirectory.Area;
+import id.ktpscan.ocr.layout.Label;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -47,10 +48,10 @@ public final class CutHeader {
         String upper = r.name().toUpperCase(Locale.ROOT);
         String bare = AreaSnapper.bareRegencyName(r.name());
         boolean bareIsPrinted = upper.startsWith("KOTA ") && upper.contains("ADMINISTRASI");
-        regencies.add(new Regency(letters(bare), bareIsPrinted));
+        regencies.add(new Regency(Label.letters(bare), bareIsPrinted));
       }
       for (String form : AreaSnapper.provinceForms(p.name())) {
-        provinces.add(new Province(letters(form), List.copyOf(regencies)));
+        provinces.add(new Province(Label.letters(form), List.copyOf(regencies)));
       }
     }
     return new CutHeader(List.copyOf(provinces));
@@ -61,7 +62,7 @@ public final class CutHeader {
    * PROVINSI} is (partly) lost, and a regency line of the same province.
    */
   public boolean shows(List<String> lines) {
-    List<String> letters = lines.stream().map(CutHeader::letters).toList();
+    List<String> letters = lines.stream().map(Label::letters).toList();
     for (int a = 0; a < letters.size(); a++) {
       for (Province province : provinces) {
         int prefix = letters.get(a).length() - province.letters().length();
@@ -90,15 +91,5 @@ public final class CutHeader {
       }
     }
     return false;
-  }
-
-  static String letters(String text) {
-    StringBuilder out = new StringBuilder(text.length());
-    for (char c : text.toCharArray()) {
-      if (Character.isLetter(c)) {
-        out.append(Character.toUpperCase(c));
-      }
-    }
-    return out.toString();
   }
 }
