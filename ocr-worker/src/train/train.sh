@@ -4,7 +4,8 @@
 #      cuts them (PP-OCR detector boxes on rectified cards), labelled from the renderer's strings;
 #   2. train_rec.py trains the CRNN with CTC on CPU (Debian's python3-torch) and exports ONNX;
 #   3. the model, its keys and provenance.json are copied into the resources (with --install).
-# Usage: ./ktp train-rec [--cards 3000] [--val-cards 200] [--steps 7000] [--work DIR] [--install]
+# Usage: ./ktp train-rec [--cards 3000] [--val-cards 200] [--steps 7000] [--work DIR] [--init PT] [--install]
+#   --init PT: start from these weights (ocr-worker/src/train/ktp_rec_v1.pt is the bundled model's)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
@@ -13,12 +14,14 @@ VAL_CARDS=200
 STEPS=7000
 WORK=""
 INSTALL=0
+INIT=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --cards) CARDS="$2"; shift 2 ;;
     --val-cards) VAL_CARDS="$2"; shift 2 ;;
     --steps) STEPS="$2"; shift 2 ;;
     --work) WORK="$2"; shift 2 ;;
+    --init) INIT=(--init "$(cd "$(dirname "$2")" && pwd)/$(basename "$2")"); shift 2 ;;
     --install) INSTALL=1; shift ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
@@ -72,7 +75,7 @@ lines() { # DIR CARDS SEED
 lines "$WORK/val" "$VAL_CARDS" 9002
 lines "$WORK/train" "$CARDS" 9001
 "$PY" "$ROOT/ocr-worker/src/train/train_rec.py" --train "$WORK/train" --val "$WORK/val" \
-  --steps "$STEPS" --out "$WORK/model"
+  --steps "$STEPS" --out "$WORK/model" ${INIT[@]+"${INIT[@]}"}
 
 if [ "$INSTALL" = 1 ]; then
   DEST="$ROOT/ocr-worker/src/main/resources/ktp-models"
@@ -80,5 +83,6 @@ if [ "$INSTALL" = 1 ]; then
   cp "$WORK/model/ktp_rec.onnx" "$DEST/ktp_rec_v1.onnx"
   cp "$WORK/model/ktp_rec_keys.txt" "$DEST/ktp_rec_v1_keys.txt"
   cp "$WORK/model/provenance.json" "$DEST/ktp_rec_v1.provenance.json"
+  cp "$WORK/model/ktp_rec.pt" "$ROOT/ocr-worker/src/train/ktp_rec_v1.pt"
   echo "[train] installed into $DEST" >&2
 fi

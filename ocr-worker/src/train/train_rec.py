@@ -229,6 +229,7 @@ def main():
     ap.add_argument("--seed", type=int, default=20261126)
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--eval-every", type=int, default=1000)
+    ap.add_argument("--init", help="start from these weights (a ktp_rec.pt written by an earlier run)")
     args = ap.parse_args()
 
     torch.set_num_threads(args.threads)
@@ -250,6 +251,8 @@ def main():
     val = usable(read_lines(args.val), "val")
 
     model = Crnn(len(labels))
+    if args.init:
+        model.load_state_dict(torch.load(args.init))
     params = sum(p.numel() for p in model.parameters())
     print(f"model: {params} parameters, {len(labels)} classes", flush=True)
     optimiser = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=1e-4)
@@ -302,6 +305,8 @@ def main():
         dynamic_axes={"x": {0: "n", 2: "h", 3: "w"}, "probs": {0: "n", 1: "t"}},
         opset_version=13,
     )
+    # The weights themselves, so that a later run can go on from them (--init).
+    torch.save(model.state_dict(), os.path.join(args.out, "ktp_rec.pt"))
     with open(os.path.join(args.out, "ktp_rec_keys.txt"), "w", encoding="utf-8") as f:
         f.write("\n".join(keys) + "\n")
     digest = hashlib.sha256(open(onnx_path, "rb").read()).hexdigest()
