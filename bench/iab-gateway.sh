@@ -108,6 +108,29 @@ drain_seconds() {
   echo $((SECONDS - start))
 }
 
+# Where the CPU goes during a saturation round: ticks of each component, and of the whole machine.
+HZ="$(getconf CLK_TCK)"
+component_ticks() { # -> "iab token postgres kafka redis busy idle"
+  echo "$(cpu_ticks "${PIDS[1]}") $(cpu_ticks "${PIDS[0]}") $(cpu_ticks $(pgrep -x postgres)) \
+$(cpu_ticks $(pgrep -f 'kafka\.Kafka')) $(cpu_ticks $(pgrep -x redis-server)) $(machine_ticks)"
+}
+pg_bench() { # SQL -> one value, on the benchmark's database
+  PGPASSWORD=iab_gateway psql -h 127.0.0.1 -U iab_gateway -d "$BENCH_DB" -tAc "$1"
+}
+wal_lsn() { pg_bench "SELECT pg_current_wal_lsn()"; }
+checkpoints_requested() { pg_bench "SELECT checkpoints_req FROM pg_stat_bgwriter"; }
+# per_submission BEFORE AFTER ACCEPTED -> CPU ms per accepted submission for iab, token, postgres,
+# kafka, redis, the rest (wrk, kernel, everything else), then the machine's busy share in %
+per_submission() {
+  awk -v hz="$HZ" -v n="$3" -v b="$1" -v a="$2" 'BEGIN {
+    split(b, x, " "); split(a, y, " ");
+    for (i = 1; i <= 7; i++) d[i] = y[i] - x[i];
+    ms = 1000 / hz / (n > 0 ? n : 1);
+    rest = d[6] - d[1] - d[2] - d[3] - d[4] - d[5];
+    printf "%.2f %.2f %.2f %.2f %.2f %.2f %.0f\n", d[1] * ms, d[2] * ms, d[3] * ms, d[4] * ms, d[5] * ms, rest * ms, 100 * d[6] / (d[6] + d[7])
+  }'
+}
+
 OFFSET=0
 submit_round() { # label duration [rate] -> "rate p50 p99 non2xx" ; advances OFFSET
   local label="$1" duration="$2" out
@@ -126,13 +149,23 @@ submit_round warmup-submit "$WARMUP" >/dev/null
 drain_seconds >/dev/null
 
 declare -a h_rate h_p99 s_rate s_p50 s_p99 p_rate p_p50 p_p99 drains
+declare -a cpu_iab cpu_token cpu_pg cpu_kafka cpu_redis cpu_rest busy wal_kb checkpoints
 for round in $(seq 1 "$ROUNDS"); do
   read -r r p50 p99 bad < <(wrk_run "round $round health" "$DURATION" "$CONNECTIONS" http://127.0.0.1:18082/q/health/live)
   h_rate+=("$r"); h_p99+=("$p99")
+  cpu_before="$(component_ticks)"; wal_before="$(wal_lsn)"; ckpt_before="$(checkpoints_requested)"
   # Not in a subshell: submit_round advances OFFSET past the tokens it used.
   submit_round "round $round submit" "$DURATION" >"$WORK/round"
+  cpu_after="$(component_ticks)"; wal_after="$(wal_lsn)"; ckpt_after="$(checkpoints_requested)"
   read -r r p50 p99 bad <"$WORK/round"
   s_rate+=("$r"); s_p50+=("$p50"); s_p99+=("$p99")
+  accepted="$(awk -v r="$r" -v d="$SECONDS_PER_ROUND" 'BEGIN {printf "%d", r * d}')"
+  read -r c_iab c_token c_pg c_kafka c_redis c_rest c_busy < <(per_submission "$cpu_before" "$cpu_after" "$accepted")
+  cpu_iab+=("$c_iab"); cpu_token+=("$c_token"); cpu_pg+=("$c_pg"); cpu_kafka+=("$c_kafka")
+  cpu_redis+=("$c_redis"); cpu_rest+=("$c_rest"); busy+=("$c_busy")
+  wal_kb+=("$(pg_bench "SELECT round(pg_wal_lsn_diff('$wal_after', '$wal_before') / 1024 / GREATEST($accepted, 1))")")
+  checkpoints+=("$((ckpt_after - ckpt_before))")
+  echo "[bench] round $round CPU ms per submission: iab $c_iab, token $c_token, postgres $c_pg, kafka $c_kafka, redis $c_redis, rest $c_rest; machine busy $c_busy %" >&2
   if [ "$bad" != 0 ]; then
     echo "[bench] $bad submissions were not accepted in round $round; first refusals:" >&2
     head -5 "$FAILURES_FILE" >&2
@@ -163,5 +196,10 @@ image $IMAGE_BYTES bytes JPEG, multipart; medians over rounds.
 
 submissions / health rate, per round: $(for i in "${!s_rate[@]}"; do awk -v a="${s_rate[$i]}" -v b="${h_rate[$i]}" 'BEGIN {printf "%.3f ", a / b}'; done)
 outbox backlog published to Kafka within (s) after each round: ${drains[*]}
+
+CPU per accepted submission at saturation, ms (median over rounds): iab-gateway $(median "${cpu_iab[@]}"),
+PostgreSQL $(median "${cpu_pg[@]}"), Kafka $(median "${cpu_kafka[@]}"), token-gateway $(median "${cpu_token[@]}"), Redis $(median "${cpu_redis[@]}"),
+the rest (wrk, kernel, other processes) $(median "${cpu_rest[@]}"); machine busy, per round (%): ${busy[*]}
+PostgreSQL WAL per accepted submission, KB, per round: ${wal_kb[*]}; checkpoints forced by WAL volume, per round: ${checkpoints[*]}
 target: >= 200 accepted submissions/s (saturation rate), p99 < 100 ms at 200/s (paced)
 OUT

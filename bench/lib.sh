@@ -48,3 +48,20 @@ wait_ready() { # url seconds
     sleep 1
   done
 }
+
+# cpu_ticks PID... -> user+system clock ticks those processes have used so far (gone ones: 0)
+cpu_ticks() {
+  local total=0 pid stat rest
+  for pid in "$@"; do
+    stat="$(cat "/proc/$pid/stat" 2>/dev/null)" || continue
+    # Fields after the command name (which may hold spaces): state is field 3, utime 14, stime 15.
+    rest="${stat##*) }"
+    total=$((total + $(awk '{print $12 + $13}' <<<"$rest")))
+  done
+  echo "$total"
+}
+
+# machine_ticks -> "busy idle" clock ticks of all CPUs since boot (/proc/stat)
+machine_ticks() {
+  awk '/^cpu / {print $2 + $3 + $4 + $7 + $8 + $9, $5 + $6; exit}' /proc/stat
+}
