@@ -95,10 +95,10 @@ while [ "$(wc -l <"$TOKENS_FILE")" -lt "$NEEDED" ]; do
   echo "[bench] user tokens so far: $(wc -l <"$TOKENS_FILE") of $NEEDED" >&2
 done
 
-backlog() {
-  PGPASSWORD=iab_gateway psql -h 127.0.0.1 -U iab_gateway -d "$BENCH_DB" -tAc \
-    "SELECT count(*) FROM outbox WHERE sent_at IS NULL"
+pg_bench() { # SQL -> one value, on the benchmark's database
+  PGPASSWORD=iab_gateway psql -h 127.0.0.1 -U iab_gateway -d "$BENCH_DB" -tAc "$1"
 }
+backlog() { pg_bench "SELECT count(*) FROM outbox WHERE sent_at IS NULL"; }
 drain_seconds() {
   local start=$SECONDS
   until [ "$(backlog)" = 0 ]; do
@@ -113,9 +113,6 @@ HZ="$(getconf CLK_TCK)"
 component_ticks() { # -> "iab token postgres kafka redis busy idle"
   echo "$(cpu_ticks "${PIDS[1]}") $(cpu_ticks "${PIDS[0]}") $(cpu_ticks $(pgrep -x postgres)) \
 $(cpu_ticks $(pgrep -f 'kafka\.Kafka')) $(cpu_ticks $(pgrep -x redis-server)) $(machine_ticks)"
-}
-pg_bench() { # SQL -> one value, on the benchmark's database
-  PGPASSWORD=iab_gateway psql -h 127.0.0.1 -U iab_gateway -d "$BENCH_DB" -tAc "$1"
 }
 wal_lsn() { pg_bench "SELECT pg_current_wal_lsn()"; }
 checkpoints_requested() { pg_bench "SELECT checkpoints_req FROM pg_stat_bgwriter"; }

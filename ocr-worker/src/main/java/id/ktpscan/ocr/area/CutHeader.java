@@ -4,7 +4,6 @@ import id.ktpscan.ocr.area.AreaDirectory.Area;
 import id.ktpscan.ocr.layout.Label;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Recognises a KTP's two header lines when the frame cuts them on the left: {@code VINSI JAWA
@@ -45,9 +44,8 @@ public final class CutHeader {
     for (Area p : areas.provinces()) {
       List<Regency> regencies = new ArrayList<>();
       for (Area r : areas.childrenOf(p.code())) {
-        String upper = r.name().toUpperCase(Locale.ROOT);
         String bare = AreaSnapper.bareRegencyName(r.name());
-        boolean bareIsPrinted = upper.startsWith("KOTA ") && upper.contains("ADMINISTRASI");
+        boolean bareIsPrinted = AreaSnapper.regencyForms(r.name()).contains(bare);
         regencies.add(new Regency(Label.letters(bare), bareIsPrinted));
       }
       for (String form : AreaSnapper.provinceForms(p.name())) {

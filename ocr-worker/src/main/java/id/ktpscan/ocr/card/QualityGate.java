@@ -106,19 +106,24 @@ public final class QualityGate {
     return new Verdict(m, List.copyOf(blocking), List.copyOf(flags));
   }
 
-  static Measures measure(Mat photo, Point[] corners, Mat card) {
-    double width =
-        (Geometry.dist(corners[0], corners[1]) + Geometry.dist(corners[3], corners[2])) / 2;
-    double margin = Math.max(2, 0.004 * Math.max(photo.cols(), photo.rows()));
-    boolean border = false;
+  /** Whether a corner lies within {@code margin} pixels of the photo's edge, or beyond it. */
+  public static boolean cornerWithin(Point[] corners, Mat photo, double margin) {
     for (Point p : corners) {
       if (p.x < margin
           || p.y < margin
           || p.x > photo.cols() - 1 - margin
           || p.y > photo.rows() - 1 - margin) {
-        border = true;
+        return true;
       }
     }
+    return false;
+  }
+
+  static Measures measure(Mat photo, Point[] corners, Mat card) {
+    double width =
+        (Geometry.dist(corners[0], corners[1]) + Geometry.dist(corners[3], corners[2])) / 2;
+    double margin = Math.max(2, 0.004 * Math.max(photo.cols(), photo.rows()));
+    boolean border = cornerWithin(corners, photo, margin);
     Mat gray = new Mat();
     Imgproc.cvtColor(card, gray, Imgproc.COLOR_BGR2GRAY);
     double brightness = Core.mean(gray).val[0];

@@ -216,16 +216,8 @@ public final class CardReader implements AutoCloseable {
    * barely fit, whose corners land a little inside the frame where the card was cut.
    */
   static boolean nearFrameEdge(org.opencv.core.Point[] corners, Mat photo) {
-    double margin = NEAR_EDGE * Math.min(photo.cols(), photo.rows());
-    for (org.opencv.core.Point p : corners) {
-      if (p.x < margin
-          || p.y < margin
-          || p.x > photo.cols() - 1 - margin
-          || p.y > photo.rows() - 1 - margin) {
-        return true;
-      }
-    }
-    return false;
+    return QualityGate.cornerWithin(
+        corners, photo, NEAR_EDGE * Math.min(photo.cols(), photo.rows()));
   }
 
   /**

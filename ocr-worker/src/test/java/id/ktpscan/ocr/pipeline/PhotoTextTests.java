@@ -18,6 +18,10 @@ class PhotoTextTests {
     return CardReader.photoText(tokens, CUT_HEADER);
   }
 
+  private static boolean showsKtp(String... texts) {
+    return photoText(tokens(texts)).showsKtp();
+  }
+
   private static List<Token> tokens(String... texts) {
     List<Token> out = new ArrayList<>();
     for (int i = 0; i < texts.length; i++) {
@@ -28,9 +32,8 @@ class PhotoTextTests {
 
   @Test
   void aKtpWithItsLabelsShows() {
-    assertThat(photoText(tokens("NIK", ": 3204054107950004", "Nama", "Agama")).showsKtp()).isTrue();
-    assertThat(photoText(tokens("RT/RW", "Kel/Desa", "Kecamatan", "Alamat", "Agama")).showsKtp())
-        .isTrue();
+    assertThat(showsKtp("NIK", ": 3204054107950004", "Nama", "Agama")).isTrue();
+    assertThat(showsKtp("RT/RW", "Kel/Desa", "Kecamatan", "Alamat", "Agama")).isTrue();
   }
 
   @Test
@@ -48,65 +51,50 @@ class PhotoTextTests {
   @Test
   void aKtpCutOffWithItsNikShowsByItsTwoHeaderLines() {
     // Cut further: the NIK lost its first digits, only the header and values remain.
-    assertThat(
-            photoText(tokens("PROVINSI JAWA TENGAH", "KABUPATEN SEMARANG", "016608040167", "FAH"))
-                .showsKtp())
+    assertThat(showsKtp("PROVINSI JAWA TENGAH", "KABUPATEN SEMARANG", "016608040167", "FAH"))
         .isTrue();
-    assertThat(photoText(tokens("PROVINSI ACEH", "Gol. Darah : -", "LANGSA")).showsKtp()).isTrue();
+    assertThat(showsKtp("PROVINSI ACEH", "Gol. Darah : -", "LANGSA")).isTrue();
   }
 
   @Test
   void aKtpCutOffAtTheTopAndLeftShowsByItsClosedValues() {
-    assertThat(
-            photoText(tokens("YENI MASRUROH", "PEREMPUAN", ": 004/002", ": ISLAM", ": KAWIN", "ga"))
-                .showsKtp())
+    assertThat(showsKtp("YENI MASRUROH", "PEREMPUAN", ": 004/002", ": ISLAM", ": KAWIN", "ga"))
         .isTrue();
     // A driving licence words gender its own way, and two kinds are not enough.
-    assertThat(photoText(tokens("1. Nama", "HARYANTO", "O - PRIA", ": ISLAM", ": WNI")).showsKtp())
-        .isFalse();
+    assertThat(showsKtp("1. Nama", "HARYANTO", "O - PRIA", ": ISLAM", ": WNI")).isFalse();
   }
 
   @Test
   void anotherCardOrANumberAloneDoesNot() {
-    assertThat(photoText(tokens("KARTU ANGGOTA", "Nama", ": HARYANTO", "Alamat")).showsKtp())
-        .isFalse();
+    assertThat(showsKtp("KARTU ANGGOTA", "Nama", ": HARYANTO", "Alamat")).isFalse();
     // Sixteen digits without a NIK's date part (day 32, month 13), or without any KTP context.
-    assertThat(photoText(tokens("PROVINSI JAMBI", "3204053213950004")).showsKtp()).isFalse();
-    assertThat(photoText(tokens("4111 1111 1111 1111")).showsKtp()).isFalse();
-    assertThat(photoText(tokens("KOTA BLITAR", "BANK ARTHA RAYA")).showsKtp()).isFalse();
+    assertThat(showsKtp("PROVINSI JAMBI", "3204053213950004")).isFalse();
+    assertThat(showsKtp("4111 1111 1111 1111")).isFalse();
+    assertThat(showsKtp("KOTA BLITAR", "BANK ARTHA RAYA")).isFalse();
   }
 
   @Test
   void aKtpCutOnTheLeftShowsByWhatIsLeftOfItsHeader() {
     // Seed 1234's neg-cropped-00117 and -00033, as read from the whole photo.
     assertThat(
-            photoText(
-                    tokens(
-                        "VINSI JAWA TIMUR",
-                        "PATEN BANGKALAN",
-                        "2950013",
-                        "Gol. Darah : -",
-                        "SLIHAT NO. B8 LINGK"))
-                .showsKtp())
+            showsKtp(
+                "VINSI JAWA TIMUR",
+                "PATEN BANGKALAN",
+                "2950013",
+                "Gol. Darah : -",
+                "SLIHAT NO. B8 LINGK"))
         .isTrue();
-    assertThat(
-            photoText(tokens("YN JAWA TIMUR", "KOTA MOJOKERTO", "76035708840069", "MPUAN"))
-                .showsKtp())
-        .isTrue();
-    assertThat(photoText(tokens("NSI DKI JAKARTA", "JAKARTA TIMUR", "ALAMAT")).showsKtp()).isTrue();
+    assertThat(showsKtp("YN JAWA TIMUR", "KOTA MOJOKERTO", "76035708840069", "MPUAN")).isTrue();
+    assertThat(showsKtp("NSI DKI JAKARTA", "JAKARTA TIMUR", "ALAMAT")).isTrue();
   }
 
   @Test
   void aProvinceAndATownThatDoNotMakeAHeaderShowNoKtp() {
     // The town is not in that province, or printed whole without KABUPATEN/KOTA (a birth place,
-    // a library's name), or the province line is the same line.
-    assertThat(photoText(tokens("VINSI JAWA TIMUR", "PATEN BANDUNG", "Nama")).showsKtp()).isFalse();
-    assertThat(
-            photoText(tokens("POLDA JAWA TIMUR", "BANGKALAN", "SURAT IZIN MENGEMUDI")).showsKtp())
-        .isFalse();
-    assertThat(
-            photoText(tokens("KARTU ANGGOTA", "PERPUSTAKAAN DAERAH BANGKALAN", "Nama", "Kota"))
-                .showsKtp())
+    // a library's name).
+    assertThat(showsKtp("VINSI JAWA TIMUR", "PATEN BANDUNG", "Nama")).isFalse();
+    assertThat(showsKtp("POLDA JAWA TIMUR", "BANGKALAN", "SURAT IZIN MENGEMUDI")).isFalse();
+    assertThat(showsKtp("KARTU ANGGOTA", "PERPUSTAKAAN DAERAH BANGKALAN", "Nama", "Kota"))
         .isFalse();
   }
 }
