@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# OCR benchmark: the ocr-worker pipeline with its own KTP recogniser (`ktp`), the same pipeline
-# with the stock PP-OCRv4 recogniser (`paddle`; both through DJL + ONNX Runtime, same PP-OCR
-# detector) and a Tesseract baseline (Debian tesseract-ocr + tesseract-ocr-ind through tess4j) on
+# OCR benchmark: the ocr-worker pipeline with its own KTP recogniser and name checker (`ktp`),
+# the same pipeline with the stock PP-OCRv4 recogniser (`paddle`; both through DJL + ONNX Runtime,
+# same PP-OCR detector) and a Tesseract baseline (Debian tesseract-ocr + tesseract-ocr-ind through
+# tess4j); on request `ktp-single`, the KTP recogniser without its name checker, and `ktp-v2`,
+# the second KTP model leading and the first checking its names. All on
 # the same generated photos, the same card finding, rectification, layout and checks; each engine
 # in its own JVM (peak RSS is its own), one reading thread, after a short warm-up. Prints one
 # Markdown table.

@@ -4,8 +4,11 @@
 #      cuts them (PP-OCR detector boxes on rectified cards), labelled from the renderer's strings;
 #   2. train_rec.py trains the CRNN with CTC on CPU (Debian's python3-torch) and exports ONNX;
 #   3. the model, its keys and provenance.json are copied into the resources (with --install).
-# Usage: ./ktp train-rec [--cards 3000] [--val-cards 200] [--steps 7000] [--work DIR] [--init PT] [--install]
-#   --init PT: start from these weights (ocr-worker/src/train/ktp_rec_v1.pt is the bundled model's)
+# Usage: ./ktp train-rec [--cards 3000] [--val-cards 200] [--steps 7000] [--work DIR] [--init PT]
+#                        [--install] [--name v1]
+#   --init PT: start from these weights (ocr-worker/src/train/ktp_rec_v2.pt is the checker's)
+#   --name N: install as ktp_rec_N.* (v1: the recogniser, made with --steps 7000; v2: its name
+#             checker, made with --steps 14000)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
@@ -14,6 +17,7 @@ VAL_CARDS=200
 STEPS=7000
 WORK=""
 INSTALL=0
+NAME=v1
 INIT=()
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -23,6 +27,9 @@ while [ $# -gt 0 ]; do
     --work) WORK="$2"; shift 2 ;;
     --init) INIT=(--init "$(cd "$(dirname "$2")" && pwd)/$(basename "$2")"); shift 2 ;;
     --install) INSTALL=1; shift ;;
+    --name)
+      [[ "$2" =~ ^v[0-9]+$ ]] || { echo "--name takes v1, v2, ..." >&2; exit 2; }
+      NAME="$2"; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -80,9 +87,9 @@ lines "$WORK/train" "$CARDS" 9001
 if [ "$INSTALL" = 1 ]; then
   DEST="$ROOT/ocr-worker/src/main/resources/ktp-models"
   mkdir -p "$DEST"
-  cp "$WORK/model/ktp_rec.onnx" "$DEST/ktp_rec_v1.onnx"
-  cp "$WORK/model/ktp_rec_keys.txt" "$DEST/ktp_rec_v1_keys.txt"
-  cp "$WORK/model/provenance.json" "$DEST/ktp_rec_v1.provenance.json"
-  cp "$WORK/model/ktp_rec.pt" "$ROOT/ocr-worker/src/train/ktp_rec_v1.pt"
+  cp "$WORK/model/ktp_rec.onnx" "$DEST/ktp_rec_$NAME.onnx"
+  cp "$WORK/model/ktp_rec_keys.txt" "$DEST/ktp_rec_${NAME}_keys.txt"
+  cp "$WORK/model/provenance.json" "$DEST/ktp_rec_$NAME.provenance.json"
+  cp "$WORK/model/ktp_rec.pt" "$ROOT/ocr-worker/src/train/ktp_rec_$NAME.pt"
   echo "[train] installed into $DEST" >&2
 fi

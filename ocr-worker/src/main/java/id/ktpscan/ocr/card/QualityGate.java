@@ -69,6 +69,9 @@ public final class QualityGate {
     }
   }
 
+  /** Median grey level of the NIK row above which most of the row is blown out by glare. */
+  static final double NIK_BLOWN_OUT = 250;
+
   private final Thresholds thresholds;
 
   public QualityGate(Thresholds thresholds) {
@@ -90,7 +93,13 @@ public final class QualityGate {
     if (m.brightness() < thresholds.minBrightness()) {
       blocking.add(RetryReason.TOO_DARK);
     }
-    if (m.nikInkRange() < thresholds.minNikInkRange() && m.nikBackground() >= 235) {
+    boolean nikWashedOut =
+        m.nikInkRange() < thresholds.minNikInkRange() && m.nikBackground() >= 235;
+    // Sharpness is weighed by how dark the NIK's ink is, so glare that whitens most of the NIK
+    // row makes a sharp card measure as blurry: with the row's median blown out, glare it is.
+    boolean glareReadAsBlur =
+        m.sharpness() < thresholds.minSharpness() && m.nikBackground() >= NIK_BLOWN_OUT;
+    if (nikWashedOut || glareReadAsBlur) {
       blocking.add(RetryReason.GLARE);
     } else if (m.glareShare() > thresholds.warnGlare()) {
       flags.add(RetryReason.GLARE);

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import nu.pattern.OpenCV;
 
 /**
@@ -50,6 +51,17 @@ public final class OcrModels implements AutoCloseable {
             .withDarkInk(true),
         1.15,
         0.9),
+    /**
+     * A second KTP recogniser, trained the same way for twice the steps: on its own it reads more
+     * cards but delivers more wrong names than {@link #KTP}, and the two misread different lines,
+     * so each serves as the other's name checker (see {@link Config#checker}).
+     */
+    KTP_V2(
+        "ktp-models/ktp_rec_v2.onnx",
+        "ktp-models/ktp_rec_v2_keys.txt",
+        KTP.options,
+        KTP.secondViewStretch,
+        KTP.thirdViewStretch),
     PPOCR_V4(
         ModelFiles.BUNDLE_DIR + ModelFiles.REC_V4,
         ModelFiles.BUNDLE_DIR + ModelFiles.KEYS,
@@ -74,6 +86,18 @@ public final class OcrModels implements AutoCloseable {
       this.options = options;
       this.secondViewStretch = secondViewStretch;
       this.thirdViewStretch = thirdViewStretch;
+    }
+
+    /**
+     * The checker {@link Config#withRecognizer} pairs it with: each KTP model checks the other; the
+     * stock model has none (its readings of names are too weak to be checked into shape).
+     */
+    public Recognizer defaultChecker() {
+      return switch (this) {
+        case KTP -> KTP_V2;
+        case KTP_V2 -> KTP;
+        case PPOCR_V4 -> null;
+      };
     }
 
     /** The input settings the model was trained for. */
@@ -107,6 +131,8 @@ public final class OcrModels implements AutoCloseable {
    * @param recModel CTC recogniser ONNX file (for example a custom-trained one)
    * @param recKeys the recogniser's dictionary, one key per line, without the blank; a trailing
    *     space class is detected from the model's output size
+   * @param checker a second, independently trained bundled recogniser that reads the name again (a
+   *     name the two read differently is not delivered as fact); {@code null} for none
    * @param threads ONNX Runtime intra-op threads per inference
    * @param cacheDir where bundled files are copied; {@code null} for {@code
    *     ${java.io.tmpdir}/ktp-ocr-models/<version>}
@@ -116,6 +142,7 @@ public final class OcrModels implements AutoCloseable {
       Recognizer recognizer,
       Path recModel,
       Path recKeys,
+      Recognizer checker,
       int threads,
       Path cacheDir) {
 
@@ -126,75 +153,119 @@ public final class OcrModels implements AutoCloseable {
       if (recognizer == null) {
         throw new IllegalArgumentException("recognizer is required");
       }
+      if (checker != null && checker.options.height() != recognizer.options.height()) {
+        throw new IllegalArgumentException(
+            "checker " + checker + " reads lines of another height than " + recognizer);
+      }
     }
 
     /**
-     * The bundled detector and {@link Recognizer#KTP}, one thread. The KTP recogniser reads more
-     * cards, with fewer wrong names, in a quarter of the time of the stock one
-     * (docs/benchmarks.md); {@link Recognizer#PPOCR_V4} stays available.
+     * The bundled detector and {@link Recognizer#KTP} checked by {@link Recognizer#KTP_V2}, one
+     * thread. The KTP recogniser reads more cards, with fewer wrong names, in a quarter of the time
+     * of the stock one (docs/benchmarks.md); {@link Recognizer#PPOCR_V4} stays available.
      */
     public static Config defaults() {
-      return new Config(null, Recognizer.KTP, null, null, 1, null);
+      return new Config(null, Recognizer.KTP, null, null, Recognizer.KTP.defaultChecker(), 1, null);
     }
 
     public Config withThreads(int count) {
-      return new Config(detModel, recognizer, recModel, recKeys, count, cacheDir);
+      return new Config(detModel, recognizer, recModel, recKeys, checker, count, cacheDir);
     }
 
-    /** One of the bundled recognisers. */
+    /** One of the bundled recognisers, with its {@link Recognizer#defaultChecker()}. */
     public Config withRecognizer(Recognizer bundled) {
-      return new Config(detModel, bundled, null, null, threads, cacheDir);
+      return new Config(detModel, bundled, null, null, bundled.defaultChecker(), threads, cacheDir);
     }
 
-    /** A recogniser from files, read with {@code settings}' input options. */
+    /** A recogniser from files, read with {@code settings}' input options, without a checker. */
     public Config withRecognizer(Path model, Path keys, Recognizer settings) {
-      return new Config(detModel, settings, model, keys, threads, cacheDir);
+      return new Config(detModel, settings, model, keys, null, threads, cacheDir);
+    }
+
+    /** Another bundled name checker, or {@code null} for none. */
+    public Config withChecker(Recognizer bundled) {
+      return new Config(detModel, recognizer, recModel, recKeys, bundled, threads, cacheDir);
     }
 
     public Config withCacheDir(Path dir) {
-      return new Config(detModel, recognizer, recModel, recKeys, threads, dir);
+      return new Config(detModel, recognizer, recModel, recKeys, checker, threads, dir);
     }
   }
 
+  /** A loaded recogniser with its classes. */
+  private record Loaded(ZooModel<FloatTensor, FloatTensor> model, List<String> labels) {}
+
   private final ZooModel<FloatTensor, FloatTensor> detector;
-  private final ZooModel<FloatTensor, FloatTensor> recognizer;
-  private final List<String> labels;
+  private final Loaded recognizer;
+  private final Loaded checker;
   private final Recognizer kind;
+  private final Recognizer checkerKind;
 
   private OcrModels(
       ZooModel<FloatTensor, FloatTensor> detector,
-      ZooModel<FloatTensor, FloatTensor> recognizer,
-      List<String> labels,
-      Recognizer kind) {
+      Loaded recognizer,
+      Loaded checker,
+      Recognizer kind,
+      Recognizer checkerKind) {
     this.detector = detector;
     this.recognizer = recognizer;
-    this.labels = labels;
+    this.checker = checker;
     this.kind = kind;
+    this.checkerKind = checkerKind;
   }
 
-  /** Loads both models; takes a second or two, so do it once per process. */
+  /** Loads the models; takes a second or two, so do it once per process. */
   public static OcrModels load(Config config) throws IOException {
     keepDjlOffline();
     OpenCV.loadLocally();
     Path cache = config.cacheDir() != null ? config.cacheDir() : ModelFiles.defaultCacheDir();
     Recognizer bundled = config.recognizer();
     Path det = orBundled(config.detModel(), ModelFiles.BUNDLE_DIR + ModelFiles.DET_V4, cache);
-    Path rec = orBundled(config.recModel(), bundled.model, cache);
-    Path keys = orBundled(config.recKeys(), bundled.keys, cache);
-    List<String> dictionary = readKeys(keys);
-    ZooModel<FloatTensor, FloatTensor> detector = loadModel(det, config.threads());
+    List<AutoCloseable> opened = new ArrayList<>();
     try {
-      ZooModel<FloatTensor, FloatTensor> recognizer = loadModel(rec, config.threads());
-      try {
-        int classes = classCount(recognizer, bundled.options.height());
-        return new OcrModels(detector, recognizer, labels(dictionary, classes), bundled);
-      } catch (IOException | RuntimeException e) {
-        recognizer.close();
-        throw e;
-      }
+      ZooModel<FloatTensor, FloatTensor> detector = loadModel(det, config.threads());
+      opened.add(detector);
+      Loaded recognizer =
+          loadRecognizer(
+              orBundled(config.recModel(), bundled.model, cache),
+              orBundled(config.recKeys(), bundled.keys, cache),
+              bundled,
+              config.threads(),
+              opened);
+      Recognizer check = config.checker();
+      Loaded checker =
+          check == null
+              ? null
+              : loadRecognizer(
+                  ModelFiles.extract(check.model, cache),
+                  ModelFiles.extract(check.keys, cache),
+                  check,
+                  config.threads(),
+                  opened);
+      return new OcrModels(detector, recognizer, checker, bundled, check);
     } catch (IOException | RuntimeException e) {
-      detector.close();
+      for (int i = opened.size() - 1; i >= 0; i--) {
+        closeQuietly(opened.get(i), e);
+      }
       throw e;
+    }
+  }
+
+  private static Loaded loadRecognizer(
+      Path model, Path keys, Recognizer settings, int threads, List<AutoCloseable> opened)
+      throws IOException {
+    List<String> dictionary = readKeys(keys);
+    ZooModel<FloatTensor, FloatTensor> recognizer = loadModel(model, threads);
+    opened.add(recognizer);
+    int classes = classCount(recognizer, settings.options.height());
+    return new Loaded(recognizer, labels(dictionary, classes));
+  }
+
+  private static void closeQuietly(AutoCloseable model, Exception failure) {
+    try {
+      model.close();
+    } catch (Exception e) {
+      failure.addSuppressed(e);
     }
   }
 
@@ -215,18 +286,41 @@ public final class OcrModels implements AutoCloseable {
 
   /** A session for one thread. */
   public OcrSession newSession(TextDetector.Options det, TextRecognizer.Options rec) {
-    return new OcrSession(detector, recognizer, labels, det, rec);
+    return new OcrSession(detector, recognizer.model(), recognizer.labels(), det, rec);
+  }
+
+  /**
+   * A session of the name checker for one thread (its own input settings), or empty when none is
+   * loaded. Only its recogniser is meant to be used: detection is the main session's.
+   */
+  public Optional<OcrSession> newCheckerSession(TextDetector.Options det) {
+    return checker == null
+        ? Optional.empty()
+        : Optional.of(
+            new OcrSession(
+                detector, checker.model(), checker.labels(), det, checkerKind.options()));
+  }
+
+  /** The loaded name checker, if any. */
+  public Optional<Recognizer> checker() {
+    return Optional.ofNullable(checkerKind);
   }
 
   /** The recogniser's classes: blank, the dictionary, and the space class when the model has it. */
   public List<String> labels() {
-    return labels;
+    return recognizer.labels();
   }
 
   @Override
   public void close() {
     try {
-      recognizer.close();
+      try {
+        if (checker != null) {
+          checker.model().close();
+        }
+      } finally {
+        recognizer.model().close();
+      }
     } finally {
       detector.close();
     }

@@ -120,7 +120,13 @@ public final class CardReader implements AutoCloseable {
     Optional<CardFinder.Quad> quad = finder.find(photo);
     clock.lap("findCard");
     if (quad.isEmpty()) {
-      return retry(List.of(blurryOr(focus, RetryReason.NO_CARD)), List.of(), clock);
+      // Too dark to find an outline in is too dark, whatever it holds: in the dark, the photo's
+      // sharpness measure reads low too, and "blurry" would send the user after the wrong fix.
+      RetryReason reason =
+          Core.mean(photo).val[0] < DARK_PHOTO
+              ? RetryReason.TOO_DARK
+              : blurryOr(focus, RetryReason.NO_CARD);
+      return retry(List.of(reason), List.of(), clock);
     }
     Rectifier.Rectified rectified = rectifier.rectify(photo, quad.get().corners());
     Mat card = rectified.card();
@@ -143,6 +149,13 @@ public final class CardReader implements AutoCloseable {
           boolean blurryInASharpPhoto =
               first.blocking().equals(List.of(RetryReason.BLURRY)) && focus.sharp();
           if (!first.blocking().isEmpty() && !blurryInASharpPhoto) {
+            if (first.blocking().contains(RetryReason.TOO_SMALL)
+                && focus.sharp()
+                && readWholePhoto(photo).showsKtp()) {
+              // Too small to show a KTP's text, yet the photo shows one: the shape is something
+              // else, and the KTP is where the finder found no outline, cut off by the frame.
+              return retry(List.of(RetryReason.CROPPED), List.of(), clock);
+            }
             return retry(first.blocking(), first.flags(), clock);
           }
         }
@@ -301,7 +314,8 @@ public final class CardReader implements AutoCloseable {
    * a second view that disagrees shows such a reading was not sure. For the NIK, when the engine
    * offers a third view, the reading two of the three agree on is kept at 0.9 of its confidence;
    * otherwise (all three differ, no third view, or the name) the confidence is halved, so the card
-   * is not extracted on it.
+   * is not extracted on it. The name is then read by the engine's second recogniser, when it has
+   * one ({@link TextSource#crossRead}): a name it reads otherwise is halved too.
    */
   private CardLayout.Result confirmKeys(Mat card, CardLayout.Result layout) {
     Map<Label, CardLayout.Piece> values = new EnumMap<>(layout.values());
@@ -356,6 +370,19 @@ public final class CardReader implements AutoCloseable {
           values.put(label, piece.withConfidence(piece.confidence() * 0.5));
         }
         changed = true;
+      }
+    }
+    CardLayout.Piece name = values.get(Label.NAMA);
+    if (name != null && !name.tokens().isEmpty()) {
+      // Another model's readings, letter for letter and space for space: the two views above
+      // share one model's blind spots; a second model mostly misreads other lines.
+      String mine = FieldReader.personName(name.text());
+      for (String other : text.crossRead(card, name.tokens())) {
+        if (mine == null || !mine.equals(FieldReader.personName(afterColon(other)))) {
+          values.put(Label.NAMA, name.withConfidence(name.confidence() * 0.5));
+          changed = true;
+          break;
+        }
       }
     }
     return changed

@@ -3,6 +3,7 @@ package id.ktpscan.ocr.pipeline;
 import id.ktpscan.ocr.area.AreaDirectory;
 import id.ktpscan.ocr.card.QualityGate;
 import id.ktpscan.ocr.engine.OcrModels;
+import id.ktpscan.ocr.engine.OcrSession;
 import id.ktpscan.ocr.engine.TextDetector;
 import java.io.IOException;
 import java.time.Clock;
@@ -40,6 +41,11 @@ public final class KtpPipeline implements AutoCloseable {
       return new Options(models.withRecognizer(recognizer), quality, maxSide, detectSide);
     }
 
+    /** Another bundled name checker, or {@code null} for none. */
+    public Options withChecker(OcrModels.Recognizer checker) {
+      return new Options(models.withChecker(checker), quality, maxSide, detectSide);
+    }
+
     public Options withDetectSide(int side) {
       return new Options(models, quality, maxSide, side);
     }
@@ -68,6 +74,11 @@ public final class KtpPipeline implements AutoCloseable {
 
   /** A reader for the calling thread; close it when the thread is done. */
   public CardReader newReader() {
+    return newReader(newTextSource());
+  }
+
+  /** The pipeline's own engine for one thread: PP-OCR detection, the recogniser, its checker. */
+  TextSource newTextSource() {
     TextDetector.Options det = TextDetector.Options.DEFAULTS;
     det =
         new TextDetector.Options(
@@ -77,11 +88,17 @@ public final class KtpPipeline implements AutoCloseable {
             det.unclipRatio(),
             det.minSize(),
             det.maxCandidates());
-    return newReader(
-        new PaddleTextSource(
-            models.newSession(det, models.recognizerOptions()),
-            models.recognizer().secondViewStretch(),
-            models.recognizer().thirdViewStretch()));
+    OcrSession session = models.newSession(det, models.recognizerOptions());
+    try {
+      return new PaddleTextSource(
+          session,
+          models.recognizer().secondViewStretch(),
+          models.recognizer().thirdViewStretch(),
+          models.newCheckerSession(det).orElse(null));
+    } catch (RuntimeException e) {
+      session.close();
+      throw e;
+    }
   }
 
   /** A reader with another text engine (the benchmark's baseline), same layout and checks. */

@@ -21,15 +21,19 @@ final class PaddleTextSource implements TextSource {
   private final OcrSession session;
   private final double stretch;
   private final double thirdStretch;
+  private final OcrSession checker;
 
   /**
    * @param stretch horizontal stretch of the second view of the NIK and name ({@link #reread})
    * @param thirdStretch horizontal stretch of the third view ({@link #rereadThird}); 0 for none
+   * @param checker the second recogniser's session ({@link #crossRead}: the first view and the
+   *     {@code stretch} one), closed with this source; {@code null} for none
    */
-  PaddleTextSource(OcrSession session, double stretch, double thirdStretch) {
+  PaddleTextSource(OcrSession session, double stretch, double thirdStretch, OcrSession checker) {
     this.session = session;
     this.stretch = stretch;
     this.thirdStretch = thirdStretch;
+    this.checker = checker;
   }
 
   @Override
@@ -65,26 +69,41 @@ final class PaddleTextSource implements TextSource {
 
   @Override
   public Optional<String> reread(Mat card, List<Token> tokens) {
-    return view(card, tokens, stretch);
+    return view(session, card, tokens, stretch);
   }
 
   @Override
   public Optional<String> rereadThird(Mat card, List<Token> tokens) {
-    return thirdStretch > 0 ? view(card, tokens, thirdStretch) : Optional.empty();
+    return thirdStretch > 0 ? view(session, card, tokens, thirdStretch) : Optional.empty();
   }
 
-  private Optional<String> view(Mat card, List<Token> tokens, double stretch) {
+  @Override
+  public List<String> crossRead(Mat card, List<Token> tokens) {
+    if (checker == null) {
+      return List.of();
+    }
+    List<String> readings = new ArrayList<>(2);
+    view(checker, card, tokens, 1.0).ifPresent(readings::add);
+    view(checker, card, tokens, stretch).ifPresent(readings::add);
+    return readings;
+  }
+
+  private static Optional<String> view(
+      OcrSession session, Mat card, List<Token> tokens, double stretch) {
     if (tokens.isEmpty()) {
       return Optional.empty();
     }
-    Mat wide = new Mat();
-    Imgproc.resize(
-        card,
-        wide,
-        new Size(Math.round(card.cols() * stretch), card.rows()),
-        0,
-        0,
-        Imgproc.INTER_CUBIC);
+    Mat wide = card;
+    if (stretch != 1.0) {
+      wide = new Mat();
+      Imgproc.resize(
+          card,
+          wide,
+          new Size(Math.round(card.cols() * stretch), card.rows()),
+          0,
+          0,
+          Imgproc.INTER_CUBIC);
+    }
     try {
       List<TextBox> boxes = new ArrayList<>();
       // Boxes as the detector found them: a piece cut at a colon has only an estimated box.
@@ -106,7 +125,9 @@ final class PaddleTextSource implements TextSource {
       }
       return Optional.of(text.toString());
     } finally {
-      wide.release();
+      if (wide != card) {
+        wide.release();
+      }
     }
   }
 
@@ -121,6 +142,12 @@ final class PaddleTextSource implements TextSource {
 
   @Override
   public void close() {
-    session.close();
+    try {
+      if (checker != null) {
+        checker.close();
+      }
+    } finally {
+      session.close();
+    }
   }
 }

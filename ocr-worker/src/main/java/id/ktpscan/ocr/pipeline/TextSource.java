@@ -37,6 +37,16 @@ public interface TextSource extends AutoCloseable {
     return Optional.empty();
   }
 
+  /**
+   * The given pieces read by a second, independently trained recogniser, joined by spaces: one
+   * reading per view it is asked for (the first view, then the stretched one); empty when the
+   * engine has none. Two views through one model share its blind spots (both read {@code MARKUS
+   * WANMA} as {@code MARKUS WANAA}); another model mostly does not.
+   */
+  default List<String> crossRead(Mat card, List<Token> tokens) {
+    return List.of();
+  }
+
   @Override
   void close();
 }

@@ -325,11 +325,11 @@ public final class FieldReader {
       }
     }
     String name = out.toString().replaceAll("\\s+", " ").replaceAll("^[\\s.,'-]+|[\\s,'-]+$", "");
-    Matcher abbreviation = ABBREVIATION_COMMA.matcher(name);
-    if (abbreviation.find() && !DEGREE.matcher(name).find()) {
-      // A comma after a short first word is the period of an abbreviation read as a comma
-      // (ST. AISYAH, MUH. IRWAN): a name's comma comes before degrees (S.PD, S.H.), at its end.
-      name = abbreviation.group(1) + "." + name.substring(abbreviation.end(1) + 1);
+    if (!DEGREE.matcher(name).find()) {
+      // A comma after a name's abbreviation and before more of the name is the abbreviation's
+      // period read as a comma (ST. AISYAH, MUH. IRWAN, ANDI ST. AISYAH): a name's comma comes
+      // before degrees (S.PD, S.H., SE), at its end.
+      name = ABBREVIATION_COMMA.matcher(name).replaceAll("$1.");
     }
     return name.isEmpty() ? null : name;
   }
@@ -337,8 +337,13 @@ public final class FieldReader {
   /** The letter each digit stands for in a name, by shape; {@code ?} where none is sure. */
   private static final String DIGIT_AS_LETTER = "OI???S??B?";
 
-  /** A first word of one to four letters followed by a comma and more of the name. */
-  private static final Pattern ABBREVIATION_COMMA = Pattern.compile("^([A-Z]{1,4}),(?= ?[A-Z])");
+  /**
+   * An abbreviation of Indonesian names ({@code ST.} Siti, {@code MUH.}/{@code MOH.} Muhammad,
+   * {@code ABD.} Abdul, {@code NY.} Nyonya, {@code H.}/{@code HJ.} Haji/Hajah, a lone initial)
+   * followed by a comma and a word of three letters or more.
+   */
+  private static final Pattern ABBREVIATION_COMMA =
+      Pattern.compile("(?<![A-Z'.-])(ST|MUH|MUHD|MOH|MOCH|MOHD|ABD|NY|HJ|H|[A-Z]),(?= ?[A-Z]{3})");
 
   /** An academic degree as printed after a name: letters with a period inside (S.PD, M.SI). */
   private static final Pattern DEGREE = Pattern.compile("[A-Z]\\.[A-Z]");

@@ -20,8 +20,9 @@ import org.opencv.imgcodecs.Imgcodecs;
 
 /**
  * Runs one engine over a generated set and writes what it read, card by card, with its latency and
- * the process's peak RSS: {@code OcrBench run --dir DIR --engine ktp|paddle|tesseract --out FILE}.
- * Each engine runs in its own JVM so that its memory is its own; {@link OcrReport} compares them.
+ * the process's peak RSS: {@code OcrBench run --dir DIR --engine
+ * ktp|ktp-v2|ktp-single|paddle|tesseract --out FILE}. Each engine runs in its own JVM so that its
+ * memory is its own; {@link OcrReport} compares them.
  */
 public final class OcrBench {
 
@@ -43,7 +44,7 @@ public final class OcrBench {
     }
     if (dir == null || out == null) {
       throw new IllegalArgumentException(
-          "usage: OcrBench --dir DIR --engine ktp|paddle|tesseract --out FILE");
+          "usage: OcrBench --dir DIR --engine ktp|ktp-v2|ktp-single|paddle|tesseract --out FILE");
     }
     ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     List<Path> truths;
@@ -56,6 +57,14 @@ public final class OcrBench {
     KtpPipeline.Options options =
         switch (engine) {
           case "ktp" -> KtpPipeline.Options.defaults().withRecognizer(OcrModels.Recognizer.KTP);
+          // The second KTP model leading, the first checking its names.
+          case "ktp-v2" ->
+              KtpPipeline.Options.defaults().withRecognizer(OcrModels.Recognizer.KTP_V2);
+          // The KTP recogniser alone, without its name checker: what the checker changes.
+          case "ktp-single" ->
+              KtpPipeline.Options.defaults()
+                  .withRecognizer(OcrModels.Recognizer.KTP)
+                  .withChecker(null);
           case "paddle", "tesseract" ->
               KtpPipeline.Options.defaults().withRecognizer(OcrModels.Recognizer.PPOCR_V4);
           default -> throw new IllegalArgumentException("unknown engine " + engine);

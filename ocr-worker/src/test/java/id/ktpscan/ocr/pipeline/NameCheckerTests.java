@@ -1,0 +1,160 @@
+package id.ktpscan.ocr.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.ktpscan.contracts.KtpField;
+import id.ktpscan.contracts.RetryReason;
+import id.ktpscan.contracts.ScanOutcome;
+import id.ktpscan.ocr.engine.OcrModels;
+import id.ktpscan.ocr.layout.Token;
+import id.ktpscan.ocr.synth.SyntheticSet;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.opencv.core.Mat;
+import org.opencv.imgcodecs.Imgcodecs;
+
+/**
+ * The name checker: the name is read again by a second recogniser ({@link
+ * OcrModels.Recognizer#KTP_V2}), and a card is extracted only when both read the same name, letter
+ * for letter and space for space. The checker's reading is bent here on purpose (one letter, one
+ * space) to show that any difference keeps the name from being delivered.
+ */
+class NameCheckerTests {
+
+  @TempDir static Path dir;
+  private static KtpPipeline pipeline;
+  private static SyntheticSet.Sample sample;
+
+  @BeforeAll
+  static void load() throws Exception {
+    SyntheticSet.generate(6, 20261127L, dir, false);
+    // A clean render of a name of two words at least: every bend below applies to it.
+    sample =
+        SyntheticSet.read(dir).stream()
+            .filter(s -> s.positive() && s.clean() != null)
+            .filter(s -> s.fields().get(KtpField.NAME).contains(" "))
+            .findFirst()
+            .orElseThrow();
+    pipeline = KtpPipeline.load(KtpPipeline.Options.defaults());
+  }
+
+  @AfterAll
+  static void close() {
+    if (pipeline != null) {
+      pipeline.close();
+    }
+  }
+
+  /** Reads the sample's clean render, the checker's reading passed through {@code bend}. */
+  private static CardScan scan(UnaryOperator<String> bend, AtomicInteger asked) {
+    try (CardReader reader = pipeline.newReader(new Bent(pipeline.newTextSource(), bend, asked))) {
+      Mat card = Imgcodecs.imread(sample.clean().toString(), Imgcodecs.IMREAD_COLOR);
+      try {
+        return reader.scanFlatCard(card);
+      } finally {
+        card.release();
+      }
+    }
+  }
+
+  @Test
+  void aNameBothModelsReadAlikeIsDelivered() {
+    AtomicInteger asked = new AtomicInteger();
+    CardScan scan = scan(UnaryOperator.identity(), asked);
+
+    assertThat(asked.get()).as("checker consulted").isEqualTo(1);
+    assertThat(scan.outcome()).isEqualTo(ScanOutcome.EXTRACTED);
+    assertThat(scan.value(KtpField.NAME)).isEqualTo(sample.fields().get(KtpField.NAME));
+  }
+
+  @Test
+  void aNameTheCheckerReadsWithOneLetterChangedIsNotDelivered() {
+    CardScan scan = scan(NameCheckerTests::changeLastLetter, new AtomicInteger());
+
+    assertThat(scan.outcome()).isEqualTo(ScanOutcome.RETRY_REQUIRED);
+    assertThat(scan.reasons()).containsExactly(RetryReason.UNREADABLE);
+  }
+
+  @Test
+  void aNameTheCheckerReadsWithoutItsLastSpaceIsNotDelivered() {
+    CardScan scan = scan(NameCheckerTests::dropLastSpace, new AtomicInteger());
+
+    assertThat(scan.outcome()).isEqualTo(ScanOutcome.RETRY_REQUIRED);
+    assertThat(scan.reasons()).containsExactly(RetryReason.UNREADABLE);
+  }
+
+  @Test
+  void withoutACheckerOneModelDecides() throws Exception {
+    try (KtpPipeline single = KtpPipeline.load(KtpPipeline.Options.defaults().withChecker(null));
+        CardReader reader = single.newReader()) {
+      Mat card = Imgcodecs.imread(sample.clean().toString(), Imgcodecs.IMREAD_COLOR);
+      try {
+        CardScan scan = reader.scanFlatCard(card);
+        assertThat(scan.outcome()).isEqualTo(ScanOutcome.EXTRACTED);
+        assertThat(scan.value(KtpField.NAME)).isEqualTo(sample.fields().get(KtpField.NAME));
+      } finally {
+        card.release();
+      }
+    }
+  }
+
+  static String changeLastLetter(String text) {
+    for (int i = text.length() - 1; i >= 0; i--) {
+      char c = text.charAt(i);
+      if (c >= 'A' && c <= 'Z') {
+        return text.substring(0, i) + (c == 'Q' ? 'X' : 'Q') + text.substring(i + 1);
+      }
+    }
+    throw new AssertionError("no letter in the checker's reading");
+  }
+
+  static String dropLastSpace(String text) {
+    int space = text.trim().lastIndexOf(' ');
+    assertThat(space).as("a space in the checker's reading").isPositive();
+    String trimmed = text.trim();
+    return trimmed.substring(0, space) + trimmed.substring(space + 1);
+  }
+
+  /** The pipeline's engine with the checker's reading bent. */
+  private record Bent(TextSource inner, UnaryOperator<String> bend, AtomicInteger asked)
+      implements TextSource {
+
+    @Override
+    public List<Token> read(Mat card) {
+      return inner.read(card);
+    }
+
+    @Override
+    public List<Token> readAnywhere(Mat image) {
+      return inner.readAnywhere(image);
+    }
+
+    @Override
+    public Optional<String> reread(Mat card, List<Token> tokens) {
+      return inner.reread(card, tokens);
+    }
+
+    @Override
+    public Optional<String> rereadThird(Mat card, List<Token> tokens) {
+      return inner.rereadThird(card, tokens);
+    }
+
+    @Override
+    public List<String> crossRead(Mat card, List<Token> tokens) {
+      asked.incrementAndGet();
+      return inner.crossRead(card, tokens).stream().map(bend).toList();
+    }
+
+    @Override
+    public void close() {
+      inner.close();
+    }
+  }
+}
