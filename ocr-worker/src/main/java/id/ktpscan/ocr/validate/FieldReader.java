@@ -339,11 +339,12 @@ public final class FieldReader {
 
   /**
    * An abbreviation of Indonesian names ({@code ST.} Siti, {@code MUH.}/{@code MOH.} Muhammad,
-   * {@code ABD.} Abdul, {@code NY.} Nyonya, {@code H.}/{@code HJ.} Haji/Hajah, a lone initial)
-   * followed by a comma and a word of three letters or more.
+   * {@code ABD.} Abdul, {@code NY.} Nyonya, {@code BR.} Boru, {@code H.}/{@code HJ.} Haji/Hajah, a
+   * lone initial) followed by a comma and a word of three letters or more.
    */
   private static final Pattern ABBREVIATION_COMMA =
-      Pattern.compile("(?<![A-Z'.-])(ST|MUH|MUHD|MOH|MOCH|MOHD|ABD|NY|HJ|H|[A-Z]),(?= ?[A-Z]{3})");
+      Pattern.compile(
+          "(?<![A-Z'.-])(ST|MUH|MUHD|MOH|MOCH|MOHD|ABD|NY|BR|HJ|H|[A-Z]),(?= ?[A-Z]{3})");
 
   /** An academic degree as printed after a name: letters with a period inside (S.PD, M.SI). */
   private static final Pattern DEGREE = Pattern.compile("[A-Z]\\.[A-Z]");

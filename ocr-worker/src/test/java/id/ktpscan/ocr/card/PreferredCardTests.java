@@ -34,6 +34,16 @@ class PreferredCardTests {
   }
 
   @Test
+  void aCardLikeCandidateOfAboutThePreferredSizeDoesNotReplaceIt() {
+    // A region of a photo without a card, barely card-like, nearly as large as the outline
+    // preferred: replacing one guess with the other would only change which reason comes back.
+    CardFinder.Candidate first = candidate(0.02, 0.14);
+    List<CardFinder.Candidate> ranked = List.of(first, candidate(0.03, 0.06), candidate(0.5, 0.12));
+
+    assertThat(CardFinder.preferredCard(ranked)).isSameAs(first);
+  }
+
+  @Test
   void aLargerCardLikeCandidateDoesNotBeatThePreferredOne() {
     // A pale backdrop around a small bank card can look card-like; the bank card is what to read.
     CardFinder.Candidate bankCard = candidate(0.01, 0.2);

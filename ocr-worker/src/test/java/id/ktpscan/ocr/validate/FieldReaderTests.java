@@ -212,6 +212,8 @@ class FieldReaderTests {
     assertThat(FieldReader.personName("BUDI, SE")).isEqualTo("BUDI, SE");
     assertThat(FieldReader.personName("DEWI, SKM")).isEqualTo("DEWI, SKM");
     assertThat(FieldReader.personName("AGUS, H, ABDULLAH")).isEqualTo("AGUS, H. ABDULLAH");
+    assertThat(FieldReader.personName("SARMAULI AMELIA BR, TARIGAN"))
+        .isEqualTo("SARMAULI AMELIA BR. TARIGAN");
     assertThat(FieldReader.personName("HARYANTO, SH")).isEqualTo("HARYANTO, SH");
     assertThat(FieldReader.bloodType("AB")).isEqualTo("AB");
     assertThat(FieldReader.bloodType("-")).isEqualTo("-");
