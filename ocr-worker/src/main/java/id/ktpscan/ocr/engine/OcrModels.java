@@ -153,10 +153,6 @@ public final class OcrModels implements AutoCloseable {
       if (recognizer == null) {
         throw new IllegalArgumentException("recognizer is required");
       }
-      if (checker != null && checker.options.height() != recognizer.options.height()) {
-        throw new IllegalArgumentException(
-            "checker " + checker + " reads lines of another height than " + recognizer);
-      }
     }
 
     /**
@@ -299,11 +295,6 @@ public final class OcrModels implements AutoCloseable {
         : Optional.of(
             new OcrSession(
                 detector, checker.model(), checker.labels(), det, checkerKind.options()));
-  }
-
-  /** The loaded name checker, if any. */
-  public Optional<Recognizer> checker() {
-    return Optional.ofNullable(checkerKind);
   }
 
   /** The recogniser's classes: blank, the dictionary, and the space class when the model has it. */
