@@ -123,9 +123,7 @@ public final class CardReader implements AutoCloseable {
       // Too dark to find an outline in is too dark, whatever it holds: in the dark, the photo's
       // sharpness measure reads low too, and "blurry" would send the user after the wrong fix.
       RetryReason reason =
-          Core.mean(photo).val[0] < DARK_PHOTO
-              ? RetryReason.TOO_DARK
-              : blurryOr(focus, RetryReason.NO_CARD);
+          tooDark(photo) ? RetryReason.TOO_DARK : blurryOr(focus, RetryReason.NO_CARD);
       return retry(List.of(reason), List.of(), clock);
     }
     Rectifier.Rectified rectified = rectifier.rectify(photo, quad.get().corners());
@@ -136,7 +134,7 @@ public final class CardReader implements AutoCloseable {
       if (quad.get().score() < CardFinder.MIN_SCORE) {
         // Barely card-like: read before judging quality. Text without KTP labels is another
         // kind of card; (almost) no text is no card at all.
-        if (Core.mean(photo).val[0] < DARK_PHOTO) {
+        if (tooDark(photo)) {
           // Too dark to tell a card from its background.
           return retry(List.of(RetryReason.TOO_DARK), List.of(), clock);
         }
@@ -218,6 +216,11 @@ public final class CardReader implements AutoCloseable {
     } finally {
       card.release();
     }
+  }
+
+  /** Whether the photo as a whole is too dark to tell a card from its background. */
+  private static boolean tooDark(Mat photo) {
+    return Core.mean(photo).val[0] < DARK_PHOTO;
   }
 
   /** Share of the photo's shorter side within which a corner counts as at the frame's edge. */
