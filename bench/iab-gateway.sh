@@ -4,6 +4,10 @@
 # Also reports the flow-start rate (which includes minting the user token at token-gateway) and
 # how long the outbox relay needs to publish the backlog to Kafka after each round.
 # Usage: ./ktp bench iab [--rounds N] [--duration 10s] [--connections 8] [--warmup 20s]
+#                       [--rate 200] [--max-rate 600] [--max-wal-size 1GB]
+# --max-rate bounds the submissions/s the run can reach (one user token is minted for each
+# submission it might make, so a lower bound saves minting time on a slow host);
+# --max-wal-size sets PostgreSQL's max_wal_size for the run and restores it afterwards.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -13,6 +17,8 @@ DURATION=10s
 CONNECTIONS=8
 WARMUP=20s
 RATE=200
+MAX_RATE=600
+MAX_WAL_SIZE=
 while [ $# -gt 0 ]; do
   case "$1" in
     --rounds) ROUNDS="$2"; shift 2 ;;
@@ -20,6 +26,8 @@ while [ $# -gt 0 ]; do
     --connections) CONNECTIONS="$2"; shift 2 ;;
     --warmup) WARMUP="$2"; shift 2 ;;
     --rate) RATE="$2"; shift 2 ;;
+    --max-rate) MAX_RATE="$2"; shift 2 ;;
+    --max-wal-size) MAX_WAL_SIZE="$2"; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -37,9 +45,15 @@ cleanup() {
   # A run writes gigabytes of encrypted images: its database and the topic's records go with it.
   "$ROOT/ktp" scratch-db drop "$BENCH_DB" || true
   "$ROOT/ktp" trim-topic ktp.submissions.v1 || true
+  [ -z "$MAX_WAL_SIZE" ] || "$ROOT/ktp" pg-setting reset max_wal_size || true
   rm -rf "$WORK"
 }
 trap cleanup EXIT
+
+if [ -n "$MAX_WAL_SIZE" ]; then
+  "$ROOT/ktp" pg-setting set max_wal_size "$MAX_WAL_SIZE"
+fi
+echo "[bench] PostgreSQL max_wal_size: $("$ROOT/ktp" pg-setting show max_wal_size)" >&2
 
 start() { # service port extra-env...
   local service="$1" port="$2"
@@ -83,7 +97,7 @@ IMAGE_BYTES="$(stat -c %s "$IMAGE_FILE")"
 echo "[bench] image: $IMAGE_BYTES bytes" >&2
 
 # Enough flows for every submission of the run, each submission consuming one.
-NEEDED=$((600 * (${WARMUP%s} + 2 * ROUNDS * SECONDS_PER_ROUND)))
+NEEDED=$((MAX_RATE * (${WARMUP%s} + 2 * ROUNDS * SECONDS_PER_ROUND)))
 : >"$TOKENS_FILE"
 declare -a flow_rate
 batch=0
@@ -197,6 +211,6 @@ outbox backlog published to Kafka within (s) after each round: ${drains[*]}
 CPU per accepted submission at saturation, ms (median over rounds): iab-gateway $(median "${cpu_iab[@]}"),
 PostgreSQL $(median "${cpu_pg[@]}"), Kafka $(median "${cpu_kafka[@]}"), token-gateway $(median "${cpu_token[@]}"), Redis $(median "${cpu_redis[@]}"),
 the rest (wrk, kernel, other processes) $(median "${cpu_rest[@]}"); machine busy, per round (%): ${busy[*]}
-PostgreSQL WAL per accepted submission, KB, per round: ${wal_kb[*]}; checkpoints forced by WAL volume, per round: ${checkpoints[*]}
+PostgreSQL WAL per accepted submission, KB, per round: ${wal_kb[*]}; checkpoints forced by WAL volume, per round: ${checkpoints[*]} (max_wal_size $("$ROOT/ktp" pg-setting show max_wal_size))
 target: >= 200 accepted submissions/s (saturation rate), p99 < 100 ms at 200/s (paced)
 OUT

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import id.ktpscan.contracts.crypto.PayloadCipher;
 import id.ktpscan.contracts.events.SubmissionCreated;
-import id.ktpscan.contracts.kafka.JsonEventSerializer;
 import id.ktpscan.contracts.kafka.SubmissionCreatedDeserializer;
+import id.ktpscan.contracts.kafka.SubmissionCreatedSerializer;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -67,7 +67,7 @@ class KafkaRoundTripTests {
                 ProducerConfig.ACKS_CONFIG,
                 "all"),
             new StringSerializer(),
-            new JsonEventSerializer<>())) {
+            new SubmissionCreatedSerializer())) {
       producer.send(new ProducerRecord<>(topic, submissionId.toString(), sent)).get();
     }
 

@@ -1,35 +1,35 @@
 package id.ktpscan.iab.repository;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.UUID;
 
 /**
- * Appends events to the outbox in the caller's transaction. Plain SQL rather than an entity: the
+ * Appends events to the outbox in the caller's transaction. Plain JDBC rather than an entity: the
  * payload is an image-sized byte array that the ORM would otherwise snapshot and compare at flush.
  */
 @ApplicationScoped
 public class OutboxRepository {
 
-  private final EntityManager em;
+  private final Jdbc jdbc;
 
-  public OutboxRepository(EntityManager em) {
-    this.em = em;
+  public OutboxRepository(Jdbc jdbc) {
+    this.jdbc = jdbc;
   }
 
   /** Appends an event and returns the row id. */
   public long append(UUID aggregateId, String topic, String key, byte[] payload, Instant now) {
-    return ((Number)
-            em.createNativeQuery(
-                    "INSERT INTO outbox (aggregate_id, topic, message_key, payload, created_at)"
-                        + " VALUES (?1, ?2, ?3, ?4, ?5) RETURNING id")
-                .setParameter(1, aggregateId)
-                .setParameter(2, topic)
-                .setParameter(3, key)
-                .setParameter(4, payload)
-                .setParameter(5, now)
-                .getSingleResult())
-        .longValue();
+    return jdbc.first(
+            "INSERT INTO outbox (aggregate_id, topic, message_key, payload, created_at)"
+                + " VALUES (?, ?, ?, ?, ?) RETURNING id",
+            statement -> {
+              statement.setObject(1, aggregateId);
+              statement.setString(2, topic);
+              statement.setString(3, key);
+              statement.setBytes(4, payload);
+              statement.setObject(5, Jdbc.timestamp(now));
+            },
+            rows -> rows.getLong(1))
+        .orElseThrow();
   }
 }

@@ -9,18 +9,17 @@ import id.ktpscan.contracts.crypto.PayloadCipher;
 import id.ktpscan.contracts.events.EncryptedPayload;
 import id.ktpscan.contracts.events.SubmissionCreated;
 import id.ktpscan.contracts.json.KtpJson;
+import id.ktpscan.contracts.kafka.SubmissionCreatedCodec;
 import id.ktpscan.contracts.problem.Problem;
 import id.ktpscan.contracts.problem.ProblemException;
-import id.ktpscan.iab.Flow;
 import id.ktpscan.iab.Submission;
 import id.ktpscan.iab.config.Ciphers;
 import id.ktpscan.iab.config.IabConfig;
 import id.ktpscan.iab.imaging.ImageInfo;
 import id.ktpscan.iab.messaging.OutboxRelay;
-import id.ktpscan.iab.repository.FlowRepository;
 import id.ktpscan.iab.repository.IdempotencyRepository;
 import id.ktpscan.iab.repository.OutboxRepository;
-import id.ktpscan.iab.repository.SubmissionRepository;
+import id.ktpscan.iab.repository.SubmissionWriter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -58,8 +57,7 @@ public class SubmissionService {
   /** The outbox row written with an accepted submission, for the relay's fast path. */
   record OutboxEntry(long id, String key, byte[] payload) {}
 
-  private final FlowRepository flows;
-  private final SubmissionRepository submissions;
+  private final SubmissionWriter writer;
   private final IdempotencyRepository idempotency;
   private final OutboxRepository outbox;
   private final OutboxRelay relay;
@@ -69,8 +67,7 @@ public class SubmissionService {
   private final MeterRegistry metrics;
 
   public SubmissionService(
-      FlowRepository flows,
-      SubmissionRepository submissions,
+      SubmissionWriter writer,
       IdempotencyRepository idempotency,
       OutboxRepository outbox,
       OutboxRelay relay,
@@ -78,8 +75,7 @@ public class SubmissionService {
       IabConfig config,
       Clock clock,
       MeterRegistry metrics) {
-    this.flows = flows;
-    this.submissions = submissions;
+    this.writer = writer;
     this.idempotency = idempotency;
     this.outbox = outbox;
     this.relay = relay;
@@ -128,14 +124,14 @@ public class SubmissionService {
       EncryptedPayload sealedImage,
       String idempotencyKey,
       String requestHash) {
-    Flow flow =
-        flows
-            .lockForSubmission(flowId, user.partnerId())
+    SubmissionWriter.LockedFlow flow =
+        writer
+            .lockFlow(flowId, user.partnerId())
             .orElseThrow(
                 () -> new ProblemException(404, "FLOW_NOT_FOUND", "Not found", "No such flow."));
     if (idempotencyKey != null) {
       Optional<IdempotencyRepository.StoredResponse> stored =
-          idempotency.find(flow.id, idempotencyKey);
+          idempotency.find(flow.id(), idempotencyKey);
       if (stored.isPresent()) {
         if (!stored.get().requestHash().equals(requestHash)) {
           throw new ProblemException(
@@ -151,30 +147,28 @@ public class SubmissionService {
     Instant now = clock.instant();
     Submission submission = new Submission();
     submission.id = submissionId;
-    submission.flowId = flow.id;
-    submission.attempt = flow.attemptsUsed + 1;
+    submission.flowId = flow.id();
+    submission.attempt = flow.attemptsUsed() + 1;
     submission.status = SubmissionStatus.PROCESSING;
     submission.imageContentType = info.format().mediaType();
     submission.imageBytes = info.bytes();
     submission.imageWidth = info.width();
     submission.imageHeight = info.height();
     submission.createdAt = now;
-    submissions.persist(submission);
-    flow.attemptsUsed = submission.attempt;
-    flow.updatedAt = now;
+    writer.insert(submission);
 
     SubmissionCreated event =
         new SubmissionCreated(
             UUID.randomUUID(),
             submission.id,
-            flow.id,
-            flow.partnerId,
-            flow.correlationId,
+            flow.id(),
+            flow.partnerId(),
+            flow.correlationId(),
             submission.attempt,
             info.format().mediaType(),
             sealedImage,
             now);
-    byte[] payload = json(event);
+    byte[] payload = SubmissionCreatedCodec.encode(event);
     String key = submission.id.toString();
     long outboxId = outbox.append(submission.id, Topics.SUBMISSIONS, key, payload, now);
 
@@ -183,7 +177,7 @@ public class SubmissionService {
             json(
                 new SubmissionAccepted(
                     submission.id,
-                    flow.correlationId,
+                    flow.correlationId(),
                     submission.attempt,
                     SubmissionStatus.PROCESSING,
                     NextAction.STATUS,
@@ -191,19 +185,19 @@ public class SubmissionService {
             java.nio.charset.StandardCharsets.UTF_8);
     if (idempotencyKey != null) {
       idempotency.save(
-          flow.id,
+          flow.id(),
           idempotencyKey,
           new IdempotencyRepository.StoredResponse(requestHash, 202, body),
           now);
     }
     LOG.infof(
         "accepted submission %s (attempt %d) of flow %s",
-        submission.id, submission.attempt, flow.id);
+        submission.id, submission.attempt, flow.id());
     return new Outcome(202, body, false, new OutboxEntry(outboxId, key, payload));
   }
 
-  private void refuseIfClosed(Flow flow) {
-    switch (flow.status) {
+  private void refuseIfClosed(SubmissionWriter.LockedFlow flow) {
+    switch (flow.status()) {
       case COMPLETED, FAILED ->
           throw conflict(
               "FLOW_CLOSED", "This flow is over; no more photos are accepted.", NextAction.EXIT);
@@ -214,8 +208,8 @@ public class SubmissionService {
         // fall through to the checks below
       }
     }
-    Optional<Submission> latest = submissions.findLatest(flow.id);
-    if (latest.isPresent() && latest.get().status == SubmissionStatus.PROCESSING) {
+    Optional<SubmissionStatus> latest = writer.latestStatus(flow.id());
+    if (latest.isPresent() && latest.get() == SubmissionStatus.PROCESSING) {
       throw conflict(
           "SUBMISSION_IN_PROGRESS",
           "The previous photo is still being read; poll its status first.",

@@ -11,6 +11,7 @@ import id.ktpscan.contracts.events.SubmissionCreated;
 import id.ktpscan.contracts.events.SubmissionProcessed;
 import id.ktpscan.contracts.json.KtpJson;
 import id.ktpscan.contracts.kafka.ReliableProducer;
+import id.ktpscan.contracts.kafka.SubmissionCreatedCodec;
 import id.ktpscan.ocr.pipeline.CardScan;
 import id.ktpscan.ocr.pipeline.UnreadableImageException;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -91,7 +92,7 @@ public class SubmissionWorker {
     SubmissionCreated submission;
     byte[] image;
     try {
-      submission = json.readValue(record.value(), SubmissionCreated.class);
+      submission = SubmissionCreatedCodec.decode(record.value());
       image = cipher.decrypt(submission.image(), PayloadCipher.aadFor(submission.submissionId()));
     } catch (PayloadDecryptionException e) {
       deadLetter(record, "undecryptable: " + e.getMessage());

@@ -11,6 +11,7 @@ import id.ktpscan.contracts.events.ScanResult;
 import id.ktpscan.contracts.events.SubmissionCreated;
 import id.ktpscan.contracts.events.SubmissionProcessed;
 import id.ktpscan.contracts.json.KtpJson;
+import id.ktpscan.contracts.kafka.SubmissionCreatedCodec;
 import id.ktpscan.contracts.testing.LogCapture;
 import id.ktpscan.contracts.testing.TestKafka;
 import id.ktpscan.ocr.TestCards;
@@ -70,7 +71,9 @@ class SubmissionWorkerTests {
     try (LogCapture logs = new LogCapture();
         KafkaConsumer<String, byte[]> results = consumer(Topics.RESULTS);
         KafkaConsumer<String, byte[]> dlq = consumer(Topics.SUBMISSIONS_DLQ)) {
-      TestKafka.publish(Topics.SUBMISSIONS, first.submissionId().toString(), first);
+      // The first as iab-gateway writes it (framed, raw ciphertext), the second as plain JSON
+      // (what an older gateway wrote): the worker reads both.
+      publishRaw(first.submissionId().toString(), SubmissionCreatedCodec.encode(first));
       publishRaw(poisonKey, "{not json".getBytes(StandardCharsets.UTF_8));
       TestKafka.publish(Topics.SUBMISSIONS, after.submissionId().toString(), after);
 
