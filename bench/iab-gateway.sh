@@ -45,11 +45,20 @@ cleanup() {
   # A run writes gigabytes of encrypted images: its database and the topic's records go with it.
   "$ROOT/ktp" scratch-db drop "$BENCH_DB" || true
   "$ROOT/ktp" trim-topic ktp.submissions.v1 || true
-  [ -z "$MAX_WAL_SIZE" ] || "$ROOT/ktp" pg-setting reset max_wal_size || true
+  if [ -n "$MAX_WAL_SIZE" ]; then
+    # Back to what it was: an ALTER SYSTEM value set before the run, or whatever else applied.
+    if [[ "$WAL_SOURCE" == *postgresql.auto.conf ]]; then
+      "$ROOT/ktp" pg-setting set max_wal_size "$WAL_BEFORE" || true
+    else
+      "$ROOT/ktp" pg-setting reset max_wal_size || true
+    fi
+  fi
   rm -rf "$WORK"
 }
 trap cleanup EXIT
 
+WAL_BEFORE="$("$ROOT/ktp" pg-setting show max_wal_size)"
+WAL_SOURCE="$("$ROOT/ktp" pg-setting source max_wal_size)"
 if [ -n "$MAX_WAL_SIZE" ]; then
   "$ROOT/ktp" pg-setting set max_wal_size "$MAX_WAL_SIZE"
 fi
