@@ -204,12 +204,13 @@ public final class CardReader implements AutoCloseable {
       clock.lap("validate");
       CardScan scan = decide(reading, verdict.flags(), clock);
       if (early != null
-          && scan.reasons().equals(List.of(RetryReason.UNREADABLE))
+          && (scan.reasons().equals(List.of(RetryReason.UNREADABLE)) || lastRowsUnread(scan))
           && nearFrameEdge(quad.get().corners(), photo)) {
         // A KTP's text on a barely card-like outline that runs along the frame's edge: the frame
-        // cut the card there, and the outline found is partly the cut (the reading suffered).
+        // cut the card there, and the outline found is partly the cut (the reading suffered, or
+        // the card's last rows are not on the photo at all).
         return new CardScan(
-            scan.outcome(),
+            ScanOutcome.RETRY_REQUIRED,
             List.of(RetryReason.CROPPED),
             scan.fields(),
             scan.confidence(),
@@ -221,6 +222,16 @@ public final class CardReader implements AutoCloseable {
     } finally {
       card.release();
     }
+  }
+
+  /** The fields of a KTP's last rows, below everything a scan needs to be extracted. */
+  static final List<KtpField> LAST_ROWS =
+      List.of(KtpField.OCCUPATION, KtpField.NATIONALITY, KtpField.VALID_UNTIL);
+
+  /** Whether an extracted scan lacks every field of the card's last rows. */
+  static boolean lastRowsUnread(CardScan scan) {
+    return scan.outcome() == ScanOutcome.EXTRACTED
+        && LAST_ROWS.stream().allMatch(field -> scan.value(field) == null);
   }
 
   /** Whether the photo as a whole is too dark to tell a card from its background. */
