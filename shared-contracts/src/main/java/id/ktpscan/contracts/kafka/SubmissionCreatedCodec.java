@@ -1,14 +1,14 @@
 package id.ktpscan.contracts.kafka;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import id.ktpscan.contracts.events.EncryptedPayload;
 import id.ktpscan.contracts.events.SubmissionCreated;
 import id.ktpscan.contracts.json.KtpJson;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.time.Instant;
 import java.util.Arrays;
-import java.util.UUID;
 
 /**
  * The value of a {@code ktp.submissions.v1} record: a small JSON header followed by the encrypted
@@ -31,20 +31,10 @@ public final class SubmissionCreatedCodec {
   static final byte[] MAGIC = {'K', 'S', 'C', '1'};
   static final int MAX_HEADER_BYTES = 64 * 1024;
 
-  /** The header: everything of the event except the ciphertext itself. */
-  record Header(
-      UUID eventId,
-      UUID submissionId,
-      UUID flowId,
-      String partnerId,
-      String correlationId,
-      int attempt,
-      String imageContentType,
-      ImageHeader image,
-      Instant createdAt) {}
+  /** In the header, the image's {@code ciphertext} is replaced by its length under this name. */
+  static final String CIPHERTEXT_BYTES = "ciphertextBytes";
 
-  /** The encrypted photo's parameters; its bytes follow the header. */
-  record ImageHeader(String alg, String keyId, byte[] iv, int ciphertextBytes) {}
+  private static final byte[] NO_BYTES = new byte[0];
 
   private SubmissionCreatedCodec() {}
 
@@ -53,20 +43,13 @@ public final class SubmissionCreatedCodec {
     EncryptedPayload image = event.image();
     byte[] header;
     try {
-      header =
-          KtpJson.mapper()
-              .writeValueAsBytes(
-                  new Header(
-                      event.eventId(),
-                      event.submissionId(),
-                      event.flowId(),
-                      event.partnerId(),
-                      event.correlationId(),
-                      event.attempt(),
-                      event.imageContentType(),
-                      new ImageHeader(
-                          image.alg(), image.keyId(), image.iv(), image.ciphertext().length),
-                      event.createdAt()));
+      // The event's own JSON, so the header follows the event record as it grows; the image's
+      // bytes are left out (written as an empty ciphertext, then swapped for their length).
+      ObjectNode tree = KtpJson.mapper().valueToTree(withCiphertext(event, NO_BYTES));
+      ObjectNode imageNode = (ObjectNode) tree.get("image");
+      imageNode.remove("ciphertext");
+      imageNode.put(CIPHERTEXT_BYTES, image.ciphertext().length);
+      header = KtpJson.mapper().writeValueAsBytes(tree);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write a SubmissionCreated header", e);
     }
@@ -93,50 +76,58 @@ public final class SubmissionCreatedCodec {
         || !Arrays.equals(value, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
       throw new IllegalArgumentException("not a SubmissionCreated value (unknown format)");
     }
-    ByteBuffer buffer = ByteBuffer.wrap(value);
-    int headerLength = buffer.getInt(MAGIC.length);
+    int headerLength = ByteBuffer.wrap(value).getInt(MAGIC.length);
     int bodyStart = MAGIC.length + 4;
     if (headerLength < 1
         || headerLength > MAX_HEADER_BYTES
         || headerLength > value.length - bodyStart) {
       throw new IllegalArgumentException("SubmissionCreated header length out of range");
     }
-    Header header;
+    JsonNode header;
     try {
-      header = KtpJson.mapper().readValue(value, bodyStart, headerLength, Header.class);
+      header = KtpJson.mapper().readTree(value, bodyStart, headerLength);
     } catch (IOException e) {
       throw new IllegalArgumentException(
           "unreadable SubmissionCreated header: " + e.getClass().getSimpleName());
     }
-    if (header.image() == null) {
+    if (header == null || !header.isObject() || !header.path("image").isObject()) {
       throw new IllegalArgumentException("SubmissionCreated header without image");
     }
+    ObjectNode imageNode = (ObjectNode) header.get("image");
     int imageStart = bodyStart + headerLength;
-    if (header.image().ciphertextBytes() != value.length - imageStart) {
+    int declared = imageNode.path(CIPHERTEXT_BYTES).asInt(-1);
+    if (declared != value.length - imageStart) {
       throw new IllegalArgumentException(
           "SubmissionCreated image is "
               + (value.length - imageStart)
               + " bytes, its header says "
-              + header.image().ciphertextBytes());
+              + declared);
     }
+    imageNode.remove(CIPHERTEXT_BYTES);
+    imageNode.put("ciphertext", NO_BYTES);
+    SubmissionCreated event;
     try {
-      return new SubmissionCreated(
-          header.eventId(),
-          header.submissionId(),
-          header.flowId(),
-          header.partnerId(),
-          header.correlationId(),
-          header.attempt(),
-          header.imageContentType(),
-          new EncryptedPayload(
-              header.image().alg(),
-              header.image().keyId(),
-              header.image().iv(),
-              Arrays.copyOfRange(value, imageStart, value.length)),
-          header.createdAt());
-    } catch (NullPointerException e) {
-      throw new IllegalArgumentException("SubmissionCreated header lacks " + e.getMessage());
+      event = KtpJson.mapper().treeToValue(header, SubmissionCreated.class);
+    } catch (IOException | IllegalArgumentException e) {
+      // A missing field or an attempt below 1, refused by the event record itself.
+      throw new IllegalArgumentException(
+          "unreadable SubmissionCreated header: " + e.getClass().getSimpleName());
     }
+    return withCiphertext(event, Arrays.copyOfRange(value, imageStart, value.length));
+  }
+
+  private static SubmissionCreated withCiphertext(SubmissionCreated event, byte[] ciphertext) {
+    EncryptedPayload image = event.image();
+    return new SubmissionCreated(
+        event.eventId(),
+        event.submissionId(),
+        event.flowId(),
+        event.partnerId(),
+        event.correlationId(),
+        event.attempt(),
+        event.imageContentType(),
+        new EncryptedPayload(image.alg(), image.keyId(), image.iv(), ciphertext),
+        event.createdAt());
   }
 
   private static SubmissionCreated readJson(byte[] value) {
