@@ -8,6 +8,9 @@
 # --max-rate bounds the submissions/s the run can reach (one user token is minted for each
 # submission it might make, so a lower bound saves minting time on a slow host);
 # --max-wal-size sets PostgreSQL's max_wal_size for the run and restores it afterwards.
+# To look into a result: BENCH_JFR_DIR=DIR (a flight recording per service), BENCH_JAVA_OPTS
+# (JVM options for both services, e.g. a GC log), BENCH_ACCESS_LOG_DIR=DIR (iab-gateway writes
+# DIR/quarkus.log: one line per request with its time of day and its duration in ms).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -76,7 +79,9 @@ start() { # service port extra-env...
     # BENCH_JFR_DIR=/some/dir records a flight recording per service there, to look into a result.
     jfr=()
     [ -n "${BENCH_JFR_DIR:-}" ] && jfr=("-XX:StartFlightRecording=filename=$BENCH_JFR_DIR/$service.jfr,settings=profile")
-    exec java -Xmx"${BENCH_HEAP:-512m}" "${jfr[@]}" -jar "$ROOT/$service/target/quarkus-app/quarkus-run.jar" >"$WORK/$service.log" 2>&1
+    # BENCH_JAVA_OPTS adds JVM options to both services (e.g. -Xlog:gc*:file=/tmp/gc-%p.log:time).
+    # shellcheck disable=SC2086
+    exec java -Xmx"${BENCH_HEAP:-512m}" ${BENCH_JAVA_OPTS:-} "${jfr[@]}" -jar "$ROOT/$service/target/quarkus-app/quarkus-run.jar" >"$WORK/$service.log" 2>&1
   ) &
   PIDS+=($!)
   wait_ready "http://127.0.0.1:$port/q/health/ready" 90 || { tail -40 "$WORK/$service.log"; exit 1; }
@@ -88,9 +93,17 @@ start() { # service port extra-env...
 start token-gateway 18081 KTP_TOKEN_RATE_LIMIT_ATTEMPTS=100000000
 "$ROOT/ktp" scratch-db drop "$BENCH_DB"
 "$ROOT/ktp" scratch-db create "$BENCH_DB" iab_gateway
+ACCESS_LOG=()
+if [ -n "${BENCH_ACCESS_LOG_DIR:-}" ]; then
+  mkdir -p "$BENCH_ACCESS_LOG_DIR"
+  ACCESS_LOG=(QUARKUS_HTTP_RECORD_REQUEST_START_TIME=true QUARKUS_HTTP_ACCESS_LOG_ENABLED=true
+    QUARKUS_HTTP_ACCESS_LOG_LOG_TO_FILE=true QUARKUS_HTTP_ACCESS_LOG_LOG_DIRECTORY="$BENCH_ACCESS_LOG_DIR"
+    "QUARKUS_HTTP_ACCESS_LOG_PATTERN=%{time,HH:mm:ss.SSS} %D %m %U %s")
+fi
 start iab-gateway 18082 KTP_IAB_TOKENS_TOKEN_GATEWAY_URL=http://127.0.0.1:18081 \
   QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$BENCH_DB" \
-  KTP_IAB_LIMITS_PARTNER_REQUESTS_PER_MINUTE=100000000 KTP_IAB_LIMITS_USER_REQUESTS_PER_MINUTE=100000000
+  KTP_IAB_LIMITS_PARTNER_REQUESTS_PER_MINUTE=100000000 KTP_IAB_LIMITS_USER_REQUESTS_PER_MINUTE=100000000 \
+  ${ACCESS_LOG[@]+"${ACCESS_LOG[@]}"}
 
 ADMIN="$(sed -n 's/^KTP_TOKEN_ADMIN_TOKEN=//p' "$WORK/token-gateway.env")"
 CREDS="$(curl -fsS -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' \

@@ -344,6 +344,14 @@ public final class CardReader implements AutoCloseable {
       if (piece == null || piece.tokens().isEmpty()) {
         continue;
       }
+      if (label == Label.NIK && digitsOf(piece.text()) == null) {
+        Optional<CardLayout.Piece> taller = tallerNik(card, piece);
+        if (taller.isPresent()) {
+          values.put(label, taller.get());
+          changed = true;
+          continue;
+        }
+      }
       Optional<String> again = text.reread(card, piece.tokens()).map(CardReader::afterColon);
       if (again.isEmpty()) {
         continue;
@@ -397,7 +405,7 @@ public final class CardReader implements AutoCloseable {
       // share one model's blind spots; a second model mostly misreads other lines.
       String mine = FieldReader.personName(name.text());
       for (String other : text.crossRead(card, name.tokens())) {
-        if (mine == null || !mine.equals(FieldReader.personName(afterColon(other)))) {
+        if (mine == null || !confirms(FieldReader.personName(afterColon(other)), mine)) {
           values.put(Label.NAMA, name.withConfidence(name.confidence() * 0.5));
           changed = true;
           break;
@@ -408,6 +416,51 @@ public final class CardReader implements AutoCloseable {
         ? new CardLayout.Result(
             values, layout.provinceLine(), layout.cityLine(), layout.labelsFound())
         : layout;
+  }
+
+  /**
+   * The NIK read again from its box grown up and down ({@link TextSource#rereadTaller}), when the
+   * first reading is no NIK at all: kept only when both views of the taller box read the same 16
+   * digits (the NIK's checks still stand behind it), at the lower of their confidences. Seen on
+   * flat renders whose large bold NIK the detector boxed inside its digits (seed 606 {@code
+   * ktp-00062}, seed 7 {@code neg-blurry-00002}: read {@code JeIJeJP0B2eeI}).
+   */
+  private Optional<CardLayout.Piece> tallerNik(Mat card, CardLayout.Piece piece) {
+    List<TextSource.Reading> readings = text.rereadTaller(card, piece.tokens());
+    if (readings.size() < 2) {
+      return Optional.empty();
+    }
+    String first = afterColon(readings.get(0).text()).trim();
+    String second = digitsOf(afterColon(readings.get(1).text()));
+    if (digitsOf(first) == null || !digitsOf(first).equals(second)) {
+      return Optional.empty();
+    }
+    double confidence = Math.min(readings.get(0).confidence(), readings.get(1).confidence());
+    return Optional.of(new CardLayout.Piece(first, confidence, piece.tokens()));
+  }
+
+  /**
+   * Whether the checker's reading of a name confirms the first model's: the same letters and
+   * spaces, or the same letters with some of the spaces left out. A recogniser loses spaces, it
+   * does not invent them, so a checker that lost one still confirms every letter ({@code IGUSTI
+   * NGURAH AGUS} against {@code I GUSTI NGURAH AGUS}: seed 404's flat renders were refused on it);
+   * a checker that found a space the first model did not read is a disagreement ({@code MARKUS
+   * WANAA} against {@code MARKUSWANAA}).
+   */
+  static boolean confirms(String theirs, String mine) {
+    if (theirs == null || mine == null) {
+      return false;
+    }
+    // theirs must be mine with some spaces left out, nothing else.
+    int j = 0;
+    for (int i = 0; i < mine.length(); i++) {
+      if (j < theirs.length() && theirs.charAt(j) == mine.charAt(i)) {
+        j++;
+      } else if (mine.charAt(i) != ' ') {
+        return false;
+      }
+    }
+    return j == theirs.length();
   }
 
   /** What follows a label's colon, when the second view read the label too. */

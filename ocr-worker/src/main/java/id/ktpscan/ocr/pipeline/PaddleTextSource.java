@@ -88,8 +88,25 @@ final class PaddleTextSource implements TextSource {
     return readings;
   }
 
+  @Override
+  public List<Reading> rereadTaller(Mat card, List<Token> tokens) {
+    List<Reading> readings = new ArrayList<>(2);
+    read(session, card, tokens, 1.0, TALLER).ifPresent(readings::add);
+    read(session, card, tokens, stretch, TALLER).ifPresent(readings::add);
+    return readings;
+  }
+
   private static Optional<String> view(
       OcrSession session, Mat card, List<Token> tokens, double stretch) {
+    return read(session, card, tokens, stretch, 0).map(Reading::text);
+  }
+
+  /**
+   * Reads the pieces' detector boxes (padded left and right by {@link #PAD}, grown up and down by
+   * {@code grow} of their height) on the card stretched horizontally by {@code stretch}.
+   */
+  private static Optional<Reading> read(
+      OcrSession session, Mat card, List<Token> tokens, double stretch, double grow) {
     if (tokens.isEmpty()) {
       return Optional.empty();
     }
@@ -108,22 +125,27 @@ final class PaddleTextSource implements TextSource {
       List<TextBox> boxes = new ArrayList<>();
       // Boxes as the detector found them: a piece cut at a colon has only an estimated box.
       for (Token t : new java.util.LinkedHashSet<>(tokens.stream().map(Token::origin).toList())) {
+        double extra = grow * (t.y1() - t.y0());
+        double y0 = Math.max(0, t.y0() - extra);
+        double y1 = Math.min(card.rows() - 1, t.y1() + extra);
         TextBox.Vertex[] corners = {
-          new TextBox.Vertex(Math.max(0, t.x0() - PAD) * stretch, t.y0()),
-          new TextBox.Vertex(Math.min(card.cols() - 1, t.x1() + PAD) * stretch, t.y0()),
-          new TextBox.Vertex(Math.min(card.cols() - 1, t.x1() + PAD) * stretch, t.y1()),
-          new TextBox.Vertex(Math.max(0, t.x0() - PAD) * stretch, t.y1())
+          new TextBox.Vertex(Math.max(0, t.x0() - PAD) * stretch, y0),
+          new TextBox.Vertex(Math.min(card.cols() - 1, t.x1() + PAD) * stretch, y0),
+          new TextBox.Vertex(Math.min(card.cols() - 1, t.x1() + PAD) * stretch, y1),
+          new TextBox.Vertex(Math.max(0, t.x0() - PAD) * stretch, y1)
         };
         boxes.add(TextBox.fromCorners(corners, 1.0));
       }
       StringBuilder text = new StringBuilder();
+      double confidence = 1;
       for (TextLine line : session.recognize(wide, boxes)) {
         if (text.length() > 0) {
           text.append(' ');
         }
         text.append(line.text());
+        confidence = Math.min(confidence, line.confidence());
       }
-      return Optional.of(text.toString());
+      return Optional.of(new Reading(text.toString(), confidence));
     } finally {
       if (wide != card) {
         wide.release();

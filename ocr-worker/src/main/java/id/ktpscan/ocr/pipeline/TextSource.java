@@ -47,6 +47,23 @@ public interface TextSource extends AutoCloseable {
     return List.of();
   }
 
+  /**
+   * The given pieces read again from boxes grown up and down by {@link #TALLER} of their height, at
+   * the first view and at the stretched one, each reading with its confidence; empty when the
+   * engine offers none. The detector can draw its box tight inside tall bold digits (a large NIK),
+   * cutting their tops and bottoms off, and the recogniser then reads letters where there are
+   * digits.
+   */
+  default List<Reading> rereadTaller(Mat card, List<Token> tokens) {
+    return List.of();
+  }
+
+  /** Share of a box's height added above and below it by {@link #rereadTaller}. */
+  double TALLER = 0.2;
+
+  /** One reading of some pieces: the text joined by spaces, and the lowest line confidence. */
+  record Reading(String text, double confidence) {}
+
   @Override
   void close();
 }

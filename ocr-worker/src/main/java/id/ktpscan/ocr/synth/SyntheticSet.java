@@ -191,6 +191,19 @@ public final class SyntheticSet {
         drawn.negative().card());
   }
 
+  /** A positive sample's identity and its flat render (the {@code clean/} image). */
+  public record Flat(Identity identity, RenderedCard card) {}
+
+  /**
+   * The flat render of positive sample {@code index} of a set written with {@code seed}, made
+   * alone: the same card as in the written set (whatever its counts).
+   */
+  public Flat flat(long seed, int index) {
+    Random rnd = new Random(sampleSeed(seed, 0, index));
+    Identity identity = identities.next(rnd);
+    return new Flat(identity, renderer.render(identity, rnd));
+  }
+
   /**
    * Negative {@code index} of a set written with {@code seed}, made alone: the same photo as in the
    * written set (whatever its counts), without making the others first.

@@ -215,6 +215,25 @@ class PipelineAccuracyTests {
     }
   }
 
+  @Test
+  void aLargeBoldNikBoxedInsideItsDigitsIsReadFromATallerBox() throws Exception {
+    // The flat render of seed 606's ktp-00062 (docs/benchmarks.md, "A NIK read from a taller
+    // box"): the detector's box stopped inside the tall bold digits, the recogniser read letters
+    // (no NIK at all) and the clean render was refused as UNREADABLE.
+    SyntheticSet.Flat flat = new SyntheticSet(AreaDirectory.load()).flat(606, 62);
+    java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+    javax.imageio.ImageIO.write(flat.card().image(), "png", png);
+    Mat card = Imgcodecs.imdecode(new MatOfByte(png.toByteArray()), Imgcodecs.IMREAD_COLOR);
+    try {
+      CardScan scan = reader.scanFlatCard(card);
+      assertThat(scan.outcome()).isEqualTo(ScanOutcome.EXTRACTED);
+      assertThat(scan.value(KtpField.NIK)).isEqualTo(flat.identity().fields().get(KtpField.NIK));
+      assertThat(scan.checks().get("nikBirthDate").name()).isEqualTo("PASS");
+    } finally {
+      card.release();
+    }
+  }
+
   /** Generated negatives of one kind whose photos are sharp as a whole, answered otherwise. */
   private static List<String> wrongReasonsInSharpPhotos(
       RetryReason expected, int seeds, int minSharp) {
