@@ -100,6 +100,18 @@ public final class OcrModels implements AutoCloseable {
       };
     }
 
+    /**
+     * Below this name confidence the name is not delivered as fact. Confidences are not alike
+     * across models, so each sets its own. The KTP models: measured with {@code ./ktp bench ocr
+     * --engines ktp} on seeds 101, 202 and 303 (docs/benchmarks.md): of 552 names delivered right
+     * the lowest confidence was 0.951; two of the four names delivered wrong were read at 0.918 and
+     * 0.942 (the other two, a lost space and a dropped narrow I, at 0.98: confidence does not see
+     * those). The stock model keeps the 0.80 every engine used before that measurement.
+     */
+    public double nameConfidenceFloor() {
+      return this == PPOCR_V4 ? 0.80 : 0.95;
+    }
+
     /** The input settings the model was trained for. */
     public TextRecognizer.Options options() {
       return options;

@@ -58,14 +58,6 @@ public final class CardReader implements AutoCloseable {
   /** Confidence kept by a reading that two of three views agree on (one view disagreed). */
   static final double MAJORITY_DISCOUNT = 0.9;
 
-  /**
-   * Below this the name is not delivered as fact. Measured with {@code ./ktp bench ocr --engines
-   * ktp} on seeds 101, 202 and 303 (docs/benchmarks.md): of 552 names delivered right the lowest
-   * confidence was 0.951; two of the four names delivered wrong were read at 0.918 and 0.942 (the
-   * other two, a lost space and a dropped narrow I, at 0.98: confidence does not see those).
-   */
-  static final double MIN_NAME_CONFIDENCE = 0.95;
-
   private final TextSource text;
   private final QualityGate gate;
   private final FieldReader fieldReader;
@@ -632,7 +624,7 @@ public final class CardReader implements AutoCloseable {
                 || checks.get(FieldReader.BIRTH_DATE_FROM_NIK) == CheckResult.PASS);
     boolean nameOk =
         reading.value(KtpField.NAME) != null
-            && reading.confidence(KtpField.NAME) >= MIN_NAME_CONFIDENCE;
+            && reading.confidence(KtpField.NAME) >= text.nameConfidenceFloor();
     double confidence =
         Math.min(
             reading.confidence(KtpField.NIK),

@@ -94,7 +94,8 @@ public final class KtpPipeline implements AutoCloseable {
           session,
           models.recognizer().secondViewStretch(),
           models.recognizer().thirdViewStretch(),
-          models.newCheckerSession(det).orElse(null));
+          models.newCheckerSession(det).orElse(null),
+          models.recognizer().nameConfidenceFloor());
     } catch (RuntimeException e) {
       session.close();
       throw e;

@@ -22,18 +22,31 @@ final class PaddleTextSource implements TextSource {
   private final double stretch;
   private final double thirdStretch;
   private final OcrSession checker;
+  private final double nameConfidenceFloor;
 
   /**
    * @param stretch horizontal stretch of the second view of the NIK and name ({@link #reread})
    * @param thirdStretch horizontal stretch of the third view ({@link #rereadThird}); 0 for none
    * @param checker the second recogniser's session ({@link #crossRead}: the first view and the
    *     {@code stretch} one), closed with this source; {@code null} for none
+   * @param nameConfidenceFloor the recogniser's {@link #nameConfidenceFloor()}
    */
-  PaddleTextSource(OcrSession session, double stretch, double thirdStretch, OcrSession checker) {
+  PaddleTextSource(
+      OcrSession session,
+      double stretch,
+      double thirdStretch,
+      OcrSession checker,
+      double nameConfidenceFloor) {
     this.session = session;
     this.stretch = stretch;
     this.thirdStretch = thirdStretch;
     this.checker = checker;
+    this.nameConfidenceFloor = nameConfidenceFloor;
+  }
+
+  @Override
+  public double nameConfidenceFloor() {
+    return nameConfidenceFloor;
   }
 
   @Override

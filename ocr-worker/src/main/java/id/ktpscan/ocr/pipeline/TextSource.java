@@ -58,6 +58,15 @@ public interface TextSource extends AutoCloseable {
     return List.of();
   }
 
+  /**
+   * The lowest name confidence this engine's name is delivered at. Engines score their readings on
+   * scales of their own: the default is the 0.80 every engine used until the KTP recogniser's floor
+   * was measured ({@link id.ktpscan.ocr.engine.OcrModels.Recognizer#nameConfidenceFloor}).
+   */
+  default double nameConfidenceFloor() {
+    return 0.80;
+  }
+
   /** Share of a box's height added above and below it by {@link #rereadTaller}. */
   double TALLER = 0.2;
 

@@ -179,6 +179,11 @@ class NameCheckerTests {
     }
 
     @Override
+    public double nameConfidenceFloor() {
+      return inner.nameConfidenceFloor();
+    }
+
+    @Override
     public List<Reading> rereadTaller(Mat card, List<Token> tokens) {
       return inner.rereadTaller(card, tokens);
     }
