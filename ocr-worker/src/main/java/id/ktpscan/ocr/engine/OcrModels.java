@@ -50,7 +50,8 @@ public final class OcrModels implements AutoCloseable {
             .withEdgePad(0.25)
             .withDarkInk(true),
         1.15,
-        0.9),
+        0.9,
+        0.95),
     /**
      * A second KTP recogniser, trained the same way for twice the steps: on its own it reads more
      * cards but delivers more wrong names than {@link #KTP}, and the two misread different lines,
@@ -61,31 +62,36 @@ public final class OcrModels implements AutoCloseable {
         "ktp-models/ktp_rec_v2_keys.txt",
         KTP.options,
         KTP.secondViewStretch,
-        KTP.thirdViewStretch),
+        KTP.thirdViewStretch,
+        KTP.nameConfidenceFloor),
     PPOCR_V4(
         ModelFiles.BUNDLE_DIR + ModelFiles.REC_V4,
         ModelFiles.BUNDLE_DIR + ModelFiles.KEYS,
         TextRecognizer.Options.DEFAULTS,
         1.35,
-        0);
+        0,
+        0.80);
 
     final String model;
     final String keys;
     final TextRecognizer.Options options;
     final double secondViewStretch;
     final double thirdViewStretch;
+    final double nameConfidenceFloor;
 
     Recognizer(
         String model,
         String keys,
         TextRecognizer.Options options,
         double secondViewStretch,
-        double thirdViewStretch) {
+        double thirdViewStretch,
+        double nameConfidenceFloor) {
       this.model = model;
       this.keys = keys;
       this.options = options;
       this.secondViewStretch = secondViewStretch;
       this.thirdViewStretch = thirdViewStretch;
+      this.nameConfidenceFloor = nameConfidenceFloor;
     }
 
     /**
@@ -109,7 +115,7 @@ public final class OcrModels implements AutoCloseable {
      * those). The stock model keeps the 0.80 every engine used before that measurement.
      */
     public double nameConfidenceFloor() {
-      return this == PPOCR_V4 ? 0.80 : 0.95;
+      return nameConfidenceFloor;
     }
 
     /** The input settings the model was trained for. */

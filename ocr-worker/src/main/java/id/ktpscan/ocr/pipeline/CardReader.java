@@ -423,8 +423,8 @@ public final class CardReader implements AutoCloseable {
       return Optional.empty();
     }
     String first = afterColon(readings.get(0).text()).trim();
-    String second = digitsOf(afterColon(readings.get(1).text()));
-    if (digitsOf(first) == null || !digitsOf(first).equals(second)) {
+    String digits = digitsOf(first);
+    if (digits == null || !digits.equals(digitsOf(afterColon(readings.get(1).text())))) {
       return Optional.empty();
     }
     double confidence = Math.min(readings.get(0).confidence(), readings.get(1).confidence());

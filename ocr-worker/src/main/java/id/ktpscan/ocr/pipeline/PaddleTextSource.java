@@ -104,21 +104,21 @@ final class PaddleTextSource implements TextSource {
   @Override
   public List<Reading> rereadTaller(Mat card, List<Token> tokens) {
     List<Reading> readings = new ArrayList<>(2);
-    read(session, card, tokens, 1.0, TALLER).ifPresent(readings::add);
-    read(session, card, tokens, stretch, TALLER).ifPresent(readings::add);
+    readPieces(session, card, tokens, 1.0, TALLER).ifPresent(readings::add);
+    readPieces(session, card, tokens, stretch, TALLER).ifPresent(readings::add);
     return readings;
   }
 
   private static Optional<String> view(
       OcrSession session, Mat card, List<Token> tokens, double stretch) {
-    return read(session, card, tokens, stretch, 0).map(Reading::text);
+    return readPieces(session, card, tokens, stretch, 0).map(Reading::text);
   }
 
   /**
    * Reads the pieces' detector boxes (padded left and right by {@link #PAD}, grown up and down by
    * {@code grow} of their height) on the card stretched horizontally by {@code stretch}.
    */
-  private static Optional<Reading> read(
+  private static Optional<Reading> readPieces(
       OcrSession session, Mat card, List<Token> tokens, double stretch, double grow) {
     if (tokens.isEmpty()) {
       return Optional.empty();
