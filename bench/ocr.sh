@@ -2,8 +2,9 @@
 # OCR benchmark: the ocr-worker pipeline with its own KTP recogniser and name checker (`ktp`),
 # the same pipeline with the stock PP-OCRv4 recogniser (`paddle`; both through DJL + ONNX Runtime,
 # same PP-OCR detector) and a Tesseract baseline (Debian tesseract-ocr + tesseract-ocr-ind through
-# tess4j); on request `ktp-single`, the KTP recogniser without its name checker, and `ktp-v2`,
-# the second KTP model leading and the first checking its names. All on
+# tess4j); on request `ktp-single`, the KTP recogniser without its name checker, `ktp-v2`,
+# the second KTP model leading and the first checking its names, and `ktp-v2check`, the KTP
+# recogniser checked by v2 (its checker before the v3 name reader). All on
 # the same generated photos, the same card finding, rectification, layout and checks; each engine
 # in its own JVM (peak RSS is its own), one reading thread, after a short warm-up. Prints one
 # Markdown table.

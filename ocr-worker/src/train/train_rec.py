@@ -9,6 +9,16 @@ or by hand:
 
     python3 train_rec.py --train DIR --val DIR --steps 5000 --out model-dir
 
+On a GPU (the name checker v3 was trained so; see README.md), with augmentation in worker processes:
+
+    python3 train_rec.py --train DIR --val DIR --device cuda --workers 7 --batch 128 \
+        --widths 32,64,128,128,192,192 --hidden 256 --steps 8368 --eval-every 2000 \
+        --seed 20261127 --out model-dir
+
+and the ONNX file exported from its weights with the same exporter as the other models:
+
+    python3 train_rec.py --export-only --init model-dir/ktp_rec.pt --out model-dir
+
 Needs PyTorch (Debian: `apt-get install python3-torch`, 1.13) and numpy; no network. The model
 reads a grey line of any height (trained at 32 px) and width; the exported graph takes what the
 Java recogniser feeds PP-OCR models: BGR, CHW, normalised as (x / 255 - 0.5) / 0.5, and returns
@@ -67,6 +77,7 @@ class Crnn(nn.Module):
     """
 
     def __init__(self, classes, widths=(16, 32, 64, 64, 96, 96), hidden=128):
+        """Defaults: v1 and v2 (about 0.3 M parameters); v3 is wider (--widths, --hidden)."""
         super().__init__()
         c = widths
 
@@ -179,6 +190,24 @@ def make_batch(samples, index, rnd, augment):
     return torch.from_numpy(batch), targets, [i.shape[1] for i in images], width
 
 
+class Batches(torch.utils.data.Dataset):
+    """Batch k of the plan, augmented from its own random stream (seed, k): the same batches
+    whichever worker process makes them, so --workers changes the speed, not the model."""
+
+    def __init__(self, train, plan, index, seed):
+        self.train, self.plan, self.index, self.seed = train, plan, index, seed
+
+    def __len__(self):
+        return len(self.plan)
+
+    def __getitem__(self, k):
+        rnd = random.Random(self.seed * 1_000_003 + k)
+        x, targets, _, _ = make_batch([self.train[i] for i in self.plan[k]], self.index, rnd, True)
+        flat = torch.tensor([c for t in targets for c in t], dtype=torch.long)
+        lengths = torch.tensor([len(t) for t in targets], dtype=torch.long)
+        return x, flat, lengths
+
+
 def greedy(probs, keys_with_blank_space):
     out = []
     for seq in probs.argmax(-1).tolist():
@@ -201,7 +230,7 @@ def edit_distance(a, b):
     return row[-1]
 
 
-def evaluate(model, lines, index, labels, batch_size=64):
+def evaluate(model, lines, index, labels, batch_size=64, device="cpu"):
     model.eval()
     exact, errors, chars = 0, 0, 0
     order = sorted(range(len(lines)), key=lambda i: lines[i][1].shape[1])
@@ -209,7 +238,7 @@ def evaluate(model, lines, index, labels, batch_size=64):
         for s in range(0, len(order), batch_size):
             samples = [lines[i] for i in order[s : s + batch_size]]
             x, _, _, _ = make_batch(samples, index, None, False)
-            texts = greedy(model(x), labels)
+            texts = greedy(model(x.to(device)).cpu(), labels)
             for (truth, _), read in zip(samples, texts):
                 exact += truth == read
                 errors += edit_distance(truth, read)
@@ -220,8 +249,8 @@ def evaluate(model, lines, index, labels, batch_size=64):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--train", required=True)
-    ap.add_argument("--val", required=True)
+    ap.add_argument("--train")
+    ap.add_argument("--val")
     ap.add_argument("--out", required=True)
     ap.add_argument("--steps", type=int, default=5000)
     ap.add_argument("--batch", type=int, default=48)
@@ -230,7 +259,23 @@ def main():
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--eval-every", type=int, default=1000)
     ap.add_argument("--init", help="start from these weights (a ktp_rec.pt written by an earlier run)")
+    ap.add_argument("--widths", default="16,32,64,64,96,96", help="channels of the six conv blocks")
+    ap.add_argument("--hidden", type=int, default=128, help="channels of the 1-D convs")
+    ap.add_argument("--device", default="cpu", help="cpu or cuda")
+    ap.add_argument("--workers", type=int, default=0, help="processes that augment batches")
+    ap.add_argument(
+        "--seconds",
+        type=float,
+        default=0,
+        help="fit the run into about this many seconds: after 300 steps the schedule's length "
+        "becomes min(--steps, what the measured speed allows); provenance records the steps run",
+    )
+    ap.add_argument("--export-only", action="store_true", help="export --init's weights to --out")
     args = ap.parse_args()
+    widths = tuple(int(c) for c in args.widths.split(","))
+    assert len(widths) == 6, "--widths takes six channel counts"
+    if args.export_only and not args.init or not args.export_only and not (args.train and args.val):
+        ap.error("--train and --val are required (--export-only: --init)")
 
     torch.set_num_threads(args.threads)
     torch.manual_seed(args.seed)
@@ -247,82 +292,123 @@ def main():
         print(f"{name}: {len(kept)} of {len(lines)} lines usable; characters outside the keys: {dropped}", flush=True)
         return kept
 
-    train = usable(read_lines(args.train), "train")
-    val = usable(read_lines(args.val), "val")
-
-    model = Crnn(len(labels))
+    model = Crnn(len(labels), widths, args.hidden)
     if args.init:
-        model.load_state_dict(torch.load(args.init))
+        model.load_state_dict(torch.load(args.init, map_location="cpu"))
     params = sum(p.numel() for p in model.parameters())
     print(f"model: {params} parameters, {len(labels)} classes", flush=True)
+    if args.export_only:
+        export(model, keys, args.out, {"parameters": params, "classes": len(labels), "args": vars(args)})
+        return
+
+    train = usable(read_lines(args.train), "train")
+    val = usable(read_lines(args.val), "val")
+    device = torch.device(args.device)
+    model.to(device)
     optimiser = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=1e-4)
     ctc = nn.CTCLoss(blank=0, zero_infinity=True)
 
     # Batches of similar widths: sort by width, cut into runs, shuffle the runs each epoch.
     order = sorted(range(len(train)), key=lambda i: train[i][1].shape[1])
     runs = [order[s : s + args.batch] for s in range(0, len(order), args.batch)]
-    queue = []
+    plan = []
+    while len(plan) < args.steps:
+        epoch = runs[:]
+        rnd.shuffle(epoch)
+        plan.extend(epoch)
+    plan = plan[: args.steps]
+    batches = torch.utils.data.DataLoader(
+        Batches(train, plan, index, args.seed),
+        batch_size=None,
+        shuffle=False,
+        num_workers=args.workers,
+        # One thread each: the workers are the parallelism.
+        worker_init_fn=lambda _: torch.set_num_threads(1),
+        **({"prefetch_factor": 8} if args.workers else {}),
+    )
+    total = args.steps
     start = time.time()
     smoothed = None
     history = []
-    for step in range(1, args.steps + 1):
-        if not queue:
-            queue = runs[:]
-            rnd.shuffle(queue)
-        samples = [train[i] for i in queue.pop()]
-        x, targets, _, _ = make_batch(samples, index, rnd, True)
-        lr = args.lr * 0.5 * (1 + math.cos(math.pi * step / args.steps)) if step > 200 else args.lr * step / 200
+    step = 0
+    for x, flat, lengths in batches:
+        step += 1
+        if step > total:
+            break
+        if args.seconds and step == 300:
+            rate = 300 / (time.time() - start)
+            total = max(400, min(args.steps, int(args.seconds * rate)))
+            print(f"{rate:.1f} steps/s: the run is {total} steps", flush=True)
+        x = x.to(device, non_blocking=True)
+        lr = args.lr * 0.5 * (1 + math.cos(math.pi * step / total)) if step > 200 else args.lr * step / 200
         for group in optimiser.param_groups:
             group["lr"] = lr
         logits = model(x)  # N,T,K
         log_probs = logits.log_softmax(-1).permute(1, 0, 2)  # T,N,K
         steps_t = torch.full((x.shape[0],), log_probs.shape[0], dtype=torch.long)
-        flat = torch.tensor([k for t in targets for k in t], dtype=torch.long)
-        lengths = torch.tensor([len(t) for t in targets], dtype=torch.long)
-        loss = ctc(log_probs, flat, steps_t, lengths)
+        loss = ctc(log_probs, flat.to(device), steps_t.to(device), lengths.to(device))
         optimiser.zero_grad()
         loss.backward()
         nn.utils.clip_grad_norm_(model.parameters(), 5.0)
         optimiser.step()
-        smoothed = loss.item() if smoothed is None else 0.98 * smoothed + 0.02 * loss.item()
-        if step % 100 == 0:
+        if step % 100 == 0 or step == total:
+            value = loss.item()
+            smoothed = value if smoothed is None else 0.9 * smoothed + 0.1 * value
             print(f"step {step} loss {smoothed:.4f} lr {lr:.5f} {time.time() - start:.0f}s", flush=True)
-        if step % args.eval_every == 0 or step == args.steps:
-            acc, cer = evaluate(model, val, index, labels)
+        if step % args.eval_every == 0 or step == total:
+            acc, cer = evaluate(model, val, index, labels, device=device)
             history.append({"step": step, "lineAccuracy": acc, "cer": cer})
             print(f"eval step {step}: line accuracy {acc:.4f}, CER {cer:.4f}", flush=True)
+    args.steps_run = min(step, total)
 
+    model.to("cpu")
+    # The weights themselves, so that a later run can go on from them (--init).
     os.makedirs(args.out, exist_ok=True)
+    torch.save(model.state_dict(), os.path.join(args.out, "ktp_rec.pt"))
+    export(
+        model,
+        keys,
+        args.out,
+        {
+            "parameters": params,
+            "classes": len(labels),
+            "trainLines": len(train),
+            "valLines": len(val),
+            "args": vars(args),
+            "seconds": round(time.time() - start),
+            "validation": history,
+        },
+    )
+
+
+def export(model, keys, out, facts):
+    """Writes ktp_rec.onnx, ktp_rec_keys.txt and provenance.json (facts plus the file's sha256)."""
+    os.makedirs(out, exist_ok=True)
     model.eval()
     exported = Exported(model)
-    onnx_path = os.path.join(args.out, "ktp_rec.onnx")
-    torch.onnx.export(
-        exported,
-        torch.zeros(1, 3, 32, 160),
-        onnx_path,
-        input_names=["x"],
-        output_names=["probs"],
-        dynamic_axes={"x": {0: "n", 2: "h", 3: "w"}, "probs": {0: "n", 1: "t"}},
-        opset_version=13,
-    )
-    # The weights themselves, so that a later run can go on from them (--init).
-    torch.save(model.state_dict(), os.path.join(args.out, "ktp_rec.pt"))
-    with open(os.path.join(args.out, "ktp_rec_keys.txt"), "w", encoding="utf-8") as f:
-        f.write("\n".join(keys) + "\n")
-    digest = hashlib.sha256(open(onnx_path, "rb").read()).hexdigest()
-    provenance = {
-        "model": "ktp_rec.onnx",
-        "sha256": digest,
-        "parameters": params,
-        "classes": len(labels),
-        "trainLines": len(train),
-        "valLines": len(val),
-        "args": vars(args),
-        "torch": torch.__version__,
-        "seconds": round(time.time() - start),
-        "validation": history,
-    }
-    with open(os.path.join(args.out, "provenance.json"), "w") as f:
+    onnx_path = os.path.join(out, "ktp_rec.onnx")
+    options = {}
+    if "dynamo" in torch.onnx.export.__code__.co_varnames:
+        options["dynamo"] = False  # the TorchScript exporter, as for v1 and v2
+    digest = None
+    try:
+        torch.onnx.export(
+            exported,
+            torch.zeros(1, 3, 32, 160),
+            onnx_path,
+            input_names=["x"],
+            output_names=["probs"],
+            dynamic_axes={"x": {0: "n", 2: "h", 3: "w"}, "probs": {0: "n", 1: "t"}},
+            opset_version=13,
+            **options,
+        )
+        digest = hashlib.sha256(open(onnx_path, "rb").read()).hexdigest()
+        with open(os.path.join(out, "ktp_rec_keys.txt"), "w", encoding="utf-8") as f:
+            f.write("\n".join(keys) + "\n")
+    except Exception as e:  # a PyTorch without the TorchScript exporter: the weights are saved
+        print(f"ONNX export failed ({e}); export the weights with --export-only", flush=True)
+    provenance = {"model": "ktp_rec.onnx", "sha256": digest, **facts, "torch": torch.__version__}
+    with open(os.path.join(out, "provenance.json"), "w") as f:
         json.dump(provenance, f, indent=2)
     print(json.dumps(provenance, indent=2))
 

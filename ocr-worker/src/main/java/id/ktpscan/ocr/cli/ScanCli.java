@@ -47,12 +47,12 @@ public final class ScanCli {
         }
         case "--recognizer" -> {
           if (i + 1 >= args.length) {
-            return usage(err, "--recognizer needs KTP, KTP_V2 or PPOCR_V4");
+            return usage(err, "--recognizer needs KTP, KTP_V2, KTP_V3 or PPOCR_V4");
           }
           try {
             recognizer = OcrModels.Recognizer.valueOf(args[++i].toUpperCase(Locale.ROOT));
           } catch (IllegalArgumentException e) {
-            return usage(err, "--recognizer must be KTP, KTP_V2 or PPOCR_V4");
+            return usage(err, "--recognizer must be KTP, KTP_V2, KTP_V3 or PPOCR_V4");
           }
         }
         case "-h", "--help" -> {
@@ -119,8 +119,9 @@ public final class ScanCli {
     stream.println("usage: ktp scan IMAGE            print the reading of one photo as JSON");
     stream.println("       ktp scan --out DIR IMAGE… write DIR/<name>.json per photo");
     stream.println(
-        "       --recognizer KTP|KTP_V2|PPOCR_V4  the text recogniser (default KTP, its name read"
-            + " again by KTP_V2; KTP_V2 alone; PPOCR_V4 the stock one)");
+        "       --recognizer KTP|KTP_V2|KTP_V3|PPOCR_V4  the text recogniser (default KTP, its"
+            + " name read again by its checker; KTP_V2 or KTP_V3 leading, checked by KTP;"
+            + " PPOCR_V4 the stock one)");
     return problem == null ? 0 : 2;
   }
 }

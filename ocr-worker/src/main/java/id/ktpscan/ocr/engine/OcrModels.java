@@ -54,12 +54,24 @@ public final class OcrModels implements AutoCloseable {
         0.95),
     /**
      * A second KTP recogniser, trained the same way for twice the steps: on its own it reads more
-     * cards but delivers more wrong names than {@link #KTP}, and the two misread different lines,
-     * so each serves as the other's name checker (see {@link Config#checker}).
+     * cards but delivers more wrong names than {@link #KTP}. It was {@link #KTP}'s name checker
+     * until {@link #KTP_V3}, which misreads fewer of the same names (decision 0012).
      */
     KTP_V2(
         "ktp-models/ktp_rec_v2.onnx",
         "ktp-models/ktp_rec_v2_keys.txt",
+        KTP.options,
+        KTP.secondViewStretch,
+        KTP.thirdViewStretch,
+        KTP.nameConfidenceFloor),
+    /**
+     * A name reader: four times the parameters of {@link #KTP}, trained on a GPU on name lines of
+     * other cards (other seeds, other invented names) than {@link #KTP} and {@link #KTP_V2}, so
+     * that its errors are its own (ocr-worker/src/train/README.md).
+     */
+    KTP_V3(
+        "ktp-models/ktp_rec_v3.onnx",
+        "ktp-models/ktp_rec_v3_keys.txt",
         KTP.options,
         KTP.secondViewStretch,
         KTP.thirdViewStretch,
@@ -95,13 +107,15 @@ public final class OcrModels implements AutoCloseable {
     }
 
     /**
-     * The checker {@link Config#withRecognizer} pairs it with: each KTP model checks the other; the
-     * stock model has none (its readings of names are too weak to be checked into shape).
+     * The checker {@link Config#withRecognizer} pairs it with: {@link #KTP}'s names are read again
+     * by the {@link #KTP_V3} name reader (decision 0012); {@link #KTP_V2} or {@link #KTP_V3}
+     * leading are checked by {@link #KTP}; the stock model has none (its readings of names are too
+     * weak to be checked into shape).
      */
     public Recognizer defaultChecker() {
       return switch (this) {
-        case KTP -> KTP_V2;
-        case KTP_V2 -> KTP;
+        case KTP -> KTP_V3;
+        case KTP_V2, KTP_V3 -> KTP;
         case PPOCR_V4 -> null;
       };
     }
@@ -174,7 +188,7 @@ public final class OcrModels implements AutoCloseable {
     }
 
     /**
-     * The bundled detector and {@link Recognizer#KTP} checked by {@link Recognizer#KTP_V2}, one
+     * The bundled detector and {@link Recognizer#KTP} checked by {@link Recognizer#KTP_V3}, one
      * thread. The KTP recogniser reads more cards, with fewer wrong names, in a quarter of the time
      * of the stock one (docs/benchmarks.md); {@link Recognizer#PPOCR_V4} stays available.
      */

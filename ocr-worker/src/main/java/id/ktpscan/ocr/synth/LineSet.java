@@ -44,8 +44,9 @@ import org.opencv.imgproc.Imgproc;
  * pure function of (seed, index), like {@link SyntheticSet}.
  *
  * <p>Command line: {@code LineSet --n CARDS --seed S --out DIR [--height 32] [--threads 2] [--part
- * K/N]}; {@code --part} lets N processes share the cards (what {@code train.sh} does: a native
- * crash then costs one part, which is written again, not the whole set).
+ * K/N] [--names-only]}; {@code --names-only} keeps only the name's line (the name checker's
+ * training set); {@code --part} lets N processes share the cards (what {@code train.sh} does: a
+ * native crash then costs one part, which is written again, not the whole set).
  */
 public final class LineSet {
 
@@ -71,6 +72,14 @@ public final class LineSet {
 
   /** The lines of card {@code index}. */
   List<Line> lines(OcrSession session, long seed, int index, int height) {
+    return lines(session, seed, index, height, false);
+  }
+
+  /**
+   * The lines of card {@code index}; with {@code namesOnly}, only the line that holds the name (the
+   * name checker's training set: the checker reads nothing else).
+   */
+  List<Line> lines(OcrSession session, long seed, int index, int height, boolean namesOnly) {
     Random rnd = new Random(SyntheticSet.sampleSeed(seed, STREAM, index));
     RenderedCard card = renderer.render(trainingIdentity(identities.next(rnd), rnd), rnd);
     Mat flat = OpenCv.toMat(card.image());
@@ -92,7 +101,7 @@ public final class LineSet {
       List<Line> lines = new ArrayList<>();
       for (TextBox box : session.detect(rectified)) {
         String text = label(box, card.texts());
-        if (text == null) {
+        if (text == null || namesOnly && !holdsName(text, card)) {
           continue;
         }
         Mat crop = session.lineImage(rectified, box, height, MAX_WIDTH);
@@ -108,6 +117,17 @@ public final class LineSet {
     } finally {
       rectified.release();
     }
+  }
+
+  /** Whether a line's label ends with the card's printed name (the name's value box). */
+  static boolean holdsName(String label, RenderedCard card) {
+    Rectangle name = card.boxes().get(KtpField.NAME);
+    for (RenderedCard.PrintedText t : card.texts()) {
+      if (t.box().equals(name)) {
+        return label.endsWith(t.text());
+      }
+    }
+    return false;
   }
 
   /** The identity with, on a share of cards, a {@link TrainingNames} name instead of its own. */
@@ -229,7 +249,7 @@ public final class LineSet {
   /** Writes the lines of cards {@code 0..n-1}; returns the number of lines. */
   long write(OcrModels models, int n, long seed, Path out, int height, int threads)
       throws Exception {
-    return write(models, n, seed, out, height, threads, 0, 1);
+    return write(models, n, seed, out, height, threads, 0, 1, false);
   }
 
   /**
@@ -239,7 +259,15 @@ public final class LineSet {
    * parts} and different {@code part}s together write what one process would, file for file.
    */
   long write(
-      OcrModels models, int n, long seed, Path out, int height, int threads, int part, int parts)
+      OcrModels models,
+      int n,
+      long seed,
+      Path out,
+      int height,
+      int threads,
+      int part,
+      int parts,
+      boolean namesOnly)
       throws Exception {
     Files.createDirectories(out);
     AtomicLong count = new AtomicLong();
@@ -258,7 +286,7 @@ public final class LineSet {
                       DataOutputStream data =
                           new DataOutputStream(new BufferedOutputStream(stream))) {
                     for (int i = file; i < n; i += stride) {
-                      for (Line line : lines(session, seed, i, height)) {
+                      for (Line line : lines(session, seed, i, height, namesOnly)) {
                         byte[] label = line.text().getBytes(StandardCharsets.UTF_8);
                         data.writeInt(line.width());
                         data.writeInt(line.height());
@@ -288,6 +316,7 @@ public final class LineSet {
     int threads = 2;
     int part = 0;
     int parts = 1;
+    boolean namesOnly = false;
     Path out = null;
     try {
       for (int i = 0; i < args.length; i++) {
@@ -297,6 +326,7 @@ public final class LineSet {
           case "--out" -> out = Path.of(args[++i]);
           case "--height" -> height = Integer.parseInt(args[++i]);
           case "--threads" -> threads = Integer.parseInt(args[++i]);
+          case "--names-only" -> namesOnly = true;
           case "--part" -> {
             String[] kn = args[++i].split("/");
             part = Integer.parseInt(kn[0]);
@@ -312,7 +342,8 @@ public final class LineSet {
     } catch (RuntimeException e) {
       System.err.println(e.getMessage());
       System.err.println(
-          "usage: LineSet --n CARDS --seed S --out DIR [--height 32] [--threads 2] [--part K/N]");
+          "usage: LineSet --n CARDS --seed S --out DIR [--height 32] [--threads 2] [--part K/N]"
+              + " [--names-only]");
       System.exit(2);
       return;
     }
@@ -323,7 +354,7 @@ public final class LineSet {
     try (OcrModels models = OcrModels.load(config)) {
       long lines =
           new LineSet(AreaDirectory.load())
-              .write(models, n, seed, out, height, threads, part, parts);
+              .write(models, n, seed, out, height, threads, part, parts, namesOnly);
       System.out.printf(
           "wrote %d lines of %d cards (part %d/%d, seed %d, height %d) to %s in %.1f s%n",
           lines, n, part, parts, seed, height, out, (System.nanoTime() - start) / 1e9);

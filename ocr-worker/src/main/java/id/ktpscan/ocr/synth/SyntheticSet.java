@@ -167,12 +167,27 @@ public final class SyntheticSet {
   }
 
   private void positive(long seed, int index, Difficulty difficulty, Path outDir) {
+    Positive positive = positive(seed, index, difficulty);
+    String name = String.format("ktp-%05d", index);
+    write(outDir, name, seed, index, positive.photo(), null, positive.identity(), positive.card());
+  }
+
+  /** A positive sample: its identity, flat render and photo. */
+  public record Positive(Identity identity, RenderedCard card, Photo photo) {}
+
+  /**
+   * Positive sample {@code index} of a set written with {@code seed}, made alone: the same photo as
+   * in the written set (whatever its counts).
+   */
+  public Positive positive(long seed, int index) {
+    return positive(seed, index, difficulty(seed, index));
+  }
+
+  private Positive positive(long seed, int index, Difficulty difficulty) {
     Random rnd = new Random(sampleSeed(seed, 0, index));
     Identity identity = identities.next(rnd);
     RenderedCard card = renderer.render(identity, rnd);
-    Photo photo = photos.make(card, difficulty, rnd);
-    String name = String.format("ktp-%05d", index);
-    write(outDir, name, seed, index, photo, null, identity, card);
+    return new Positive(identity, card, photos.make(card, difficulty, rnd));
   }
 
   private void negative(long seed, int index, Path outDir) {

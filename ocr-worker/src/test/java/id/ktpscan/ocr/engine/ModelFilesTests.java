@@ -25,7 +25,7 @@ class ModelFilesTests {
   @TempDir Path cache;
 
   @ParameterizedTest
-  @EnumSource(names = {"KTP", "KTP_V2"})
+  @EnumSource(names = {"KTP", "KTP_V2", "KTP_V3"})
   void eachBundledKtpModelIsTheOneItsProvenanceDescribes(OcrModels.Recognizer recognizer)
       throws Exception {
     // provenance.json says how the model was made; it must describe these bytes, not a model that

@@ -22,10 +22,10 @@ import org.opencv.imgcodecs.Imgcodecs;
 
 /**
  * The name checker: the name is read again by a second recogniser ({@link
- * OcrModels.Recognizer#KTP_V2}), and a card is extracted only when both read the same name, letter
- * for letter, with no space the first did not read (it may have lost some). The checker's reading
- * is bent here on purpose (one letter, one space more, one space less) to show which differences
- * keep the name from being delivered.
+ * OcrModels.Recognizer#KTP_V3} by default), and a card is extracted only when both read the same
+ * name, letter for letter, with no space the first did not read (it may have lost some). The
+ * checker's reading is bent here on purpose (one letter, one space more, one space less) to show
+ * which differences keep the name from being delivered.
  */
 class NameCheckerTests {
 

@@ -234,6 +234,22 @@ class PipelineAccuracyTests {
     }
   }
 
+  @Test
+  void namesBothFirstModelsMisreadAlikeAreNotDeliveredWrong() throws Exception {
+    // Seed 606's two silent errors with the v2 checker (docs/benchmarks.md, "A third recogniser"):
+    // strongly blurred photos whose name v1 and v2 read the same wrong way (SYAFI'I -> SYAFTI,
+    // ELFI -> ELR). The v3 name reader, trained on other cards, reads them otherwise.
+    SyntheticSet set = new SyntheticSet(AreaDirectory.load());
+    for (int index : new int[] {5, 161}) {
+      SyntheticSet.Positive sample = set.positive(606, index);
+      String name = sample.identity().fields().get(KtpField.NAME);
+      CardScan scan = reader.scan(sample.photo().jpeg());
+      if (scan.outcome() == ScanOutcome.EXTRACTED) {
+        assertThat(scan.value(KtpField.NAME)).as("seed 606 photo %d", index).isEqualTo(name);
+      }
+    }
+  }
+
   /** Generated negatives of one kind whose photos are sharp as a whole, answered otherwise. */
   private static List<String> wrongReasonsInSharpPhotos(
       RetryReason expected, int seeds, int minSharp) {

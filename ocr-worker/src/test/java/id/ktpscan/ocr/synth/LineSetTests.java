@@ -73,14 +73,60 @@ class LineSetTests {
   }
 
   @Test
+  void namesOnlyKeepsTheNameLineOfEachCardAndNothingElse() throws IOException {
+    LineSet set = new LineSet(SynthFixtures.AREAS);
+    OcrModels.Config config =
+        OcrModels.Config.defaults().withRecognizer(OcrModels.Recognizer.PPOCR_V4);
+    try (OcrModels models = OcrModels.load(config);
+        OcrSession session = models.newSession()) {
+      int names = 0;
+      for (int i = 0; i < 4; i++) {
+        List<LineSet.Line> all = set.lines(session, 79, i, 32);
+        List<LineSet.Line> only = set.lines(session, 79, i, 32, true);
+        assertThat(only).hasSizeLessThanOrEqualTo(1);
+        // The name line is one of the card's lines, cut the same way.
+        for (LineSet.Line line : only) {
+          assertThat(all)
+              .anySatisfy(
+                  l -> {
+                    assertThat(l.text()).isEqualTo(line.text());
+                    assertThat(l.grey()).isEqualTo(line.grey());
+                  });
+          assertThat(line.text()).doesNotContain("Nama").doesNotContain("NIK");
+        }
+        names += only.size();
+      }
+      assertThat(names).as("most cards give their name line").isGreaterThanOrEqualTo(3);
+    }
+  }
+
+  @Test
+  void holdsNameMatchesTheLineEndingWithThePrintedName() {
+    java.awt.image.BufferedImage image =
+        new java.awt.image.BufferedImage(1, 1, java.awt.image.BufferedImage.TYPE_INT_RGB);
+    java.awt.Rectangle nameBox = new java.awt.Rectangle(240, 96, 160, 22);
+    RenderedCard card =
+        new RenderedCard(
+            image,
+            java.util.Map.of(id.ktpscan.contracts.KtpField.NAME, nameBox),
+            List.of(
+                new RenderedCard.PrintedText("Nama", new java.awt.Rectangle(26, 96, 58, 22)),
+                new RenderedCard.PrintedText("BUDI SANTOSO", nameBox)));
+    assertThat(LineSet.holdsName(": BUDI SANTOSO", card)).isTrue();
+    assertThat(LineSet.holdsName("BUDI SANTOSO", card)).isTrue();
+    assertThat(LineSet.holdsName("Nama", card)).isFalse();
+    assertThat(LineSet.holdsName("BUDI", card)).isFalse();
+  }
+
+  @Test
   void processesSharingThePartsWriteWhatOneProcessWrites(@TempDir Path dir) throws Exception {
     LineSet set = new LineSet(SynthFixtures.AREAS);
     OcrModels.Config config =
         OcrModels.Config.defaults().withRecognizer(OcrModels.Recognizer.PPOCR_V4);
     try (OcrModels models = OcrModels.load(config)) {
       long whole = set.write(models, 4, 78, dir.resolve("one"), 32, 2);
-      long first = set.write(models, 4, 78, dir.resolve("parts"), 32, 1, 0, 2);
-      long second = set.write(models, 4, 78, dir.resolve("parts"), 32, 1, 1, 2);
+      long first = set.write(models, 4, 78, dir.resolve("parts"), 32, 1, 0, 2, false);
+      long second = set.write(models, 4, 78, dir.resolve("parts"), 32, 1, 1, 2, false);
       assertThat(first + second).isEqualTo(whole).isPositive();
       for (String file : List.of("part-0.bin", "part-1.bin")) {
         assertThat(Files.readAllBytes(dir.resolve("parts").resolve(file)))

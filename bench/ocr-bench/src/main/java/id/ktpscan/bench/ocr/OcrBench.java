@@ -44,7 +44,8 @@ public final class OcrBench {
     }
     if (dir == null || out == null) {
       throw new IllegalArgumentException(
-          "usage: OcrBench --dir DIR --engine ktp|ktp-v2|ktp-single|paddle|tesseract --out FILE");
+          "usage: OcrBench --dir DIR --engine ktp|ktp-v2|ktp-v2check|ktp-single|paddle|tesseract"
+              + " --out FILE");
     }
     ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     List<Path> truths;
@@ -60,6 +61,11 @@ public final class OcrBench {
           // The second KTP model leading, the first checking its names.
           case "ktp-v2" ->
               KtpPipeline.Options.defaults().withRecognizer(OcrModels.Recognizer.KTP_V2);
+          // The KTP recogniser with its checker before v3, the second model of its own recipe.
+          case "ktp-v2check" ->
+              KtpPipeline.Options.defaults()
+                  .withRecognizer(OcrModels.Recognizer.KTP)
+                  .withChecker(OcrModels.Recognizer.KTP_V2);
           // The KTP recogniser alone, without its name checker: what the checker changes.
           case "ktp-single" ->
               KtpPipeline.Options.defaults()
