@@ -11,10 +11,26 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class LineSetTests {
+
+  /** Detection only (LineSet cuts with the detector; the stock recogniser is loaded, unused). */
+  private static OcrModels models;
+
+  @BeforeAll
+  static void load() throws IOException {
+    models =
+        OcrModels.load(OcrModels.Config.defaults().withRecognizer(OcrModels.Recognizer.PPOCR_V4));
+  }
+
+  @AfterAll
+  static void close() {
+    models.close();
+  }
 
   private static final List<RenderedCard.PrintedText> ROW =
       List.of(
@@ -46,10 +62,7 @@ class LineSetTests {
   @Test
   void cutsLabelledLinesFromGeneratedPhotosDeterministically() throws IOException {
     LineSet set = new LineSet(SynthFixtures.AREAS);
-    OcrModels.Config config =
-        OcrModels.Config.defaults().withRecognizer(OcrModels.Recognizer.PPOCR_V4);
-    try (OcrModels models = OcrModels.load(config);
-        OcrSession session = models.newSession()) {
+    try (OcrSession session = models.newSession()) {
       List<LineSet.Line> lines = new ArrayList<>();
       for (int i = 0; i < 3; i++) {
         lines.addAll(set.lines(session, 77, i, 32));
@@ -75,10 +88,7 @@ class LineSetTests {
   @Test
   void namesOnlyKeepsTheNameLineOfEachCardAndNothingElse() throws IOException {
     LineSet set = new LineSet(SynthFixtures.AREAS);
-    OcrModels.Config config =
-        OcrModels.Config.defaults().withRecognizer(OcrModels.Recognizer.PPOCR_V4);
-    try (OcrModels models = OcrModels.load(config);
-        OcrSession session = models.newSession()) {
+    try (OcrSession session = models.newSession()) {
       int names = 0;
       for (int i = 0; i < 4; i++) {
         List<LineSet.Line> all = set.lines(session, 79, i, 32);
@@ -121,18 +131,14 @@ class LineSetTests {
   @Test
   void processesSharingThePartsWriteWhatOneProcessWrites(@TempDir Path dir) throws Exception {
     LineSet set = new LineSet(SynthFixtures.AREAS);
-    OcrModels.Config config =
-        OcrModels.Config.defaults().withRecognizer(OcrModels.Recognizer.PPOCR_V4);
-    try (OcrModels models = OcrModels.load(config)) {
-      long whole = set.write(models, 4, 78, dir.resolve("one"), 32, 2);
-      long first = set.write(models, 4, 78, dir.resolve("parts"), 32, 1, 0, 2, false);
-      long second = set.write(models, 4, 78, dir.resolve("parts"), 32, 1, 1, 2, false);
-      assertThat(first + second).isEqualTo(whole).isPositive();
-      for (String file : List.of("part-0.bin", "part-1.bin")) {
-        assertThat(Files.readAllBytes(dir.resolve("parts").resolve(file)))
-            .as(file)
-            .isEqualTo(Files.readAllBytes(dir.resolve("one").resolve(file)));
-      }
+    long whole = set.write(models, 4, 78, dir.resolve("one"), 32, 2);
+    long first = set.write(models, 4, 78, dir.resolve("parts"), 32, 1, 0, 2, false);
+    long second = set.write(models, 4, 78, dir.resolve("parts"), 32, 1, 1, 2, false);
+    assertThat(first + second).isEqualTo(whole).isPositive();
+    for (String file : List.of("part-0.bin", "part-1.bin")) {
+      assertThat(Files.readAllBytes(dir.resolve("parts").resolve(file)))
+          .as(file)
+          .isEqualTo(Files.readAllBytes(dir.resolve("one").resolve(file)));
     }
   }
 
