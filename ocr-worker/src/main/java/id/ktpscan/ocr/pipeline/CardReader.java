@@ -144,12 +144,19 @@ public final class CardReader implements AutoCloseable {
           boolean blurryInASharpPhoto =
               first.blocking().equals(List.of(RetryReason.BLURRY)) && focus.sharp();
           if (!first.blocking().isEmpty() && !blurryInASharpPhoto) {
-            if (first.blocking().contains(RetryReason.TOO_SMALL)
-                && focus.sharp()
-                && readWholePhoto(photo).showsKtp()) {
-              // Too small to show a KTP's text, yet the photo shows one: the shape is something
-              // else, and the KTP is where the finder found no outline, cut off by the frame.
-              return retry(List.of(RetryReason.CROPPED), List.of(), clock);
+            if (first.blocking().contains(RetryReason.TOO_SMALL) && focus.sharp()) {
+              PhotoText whole = readWholePhoto(photo);
+              if (whole.showsKtp()) {
+                // Too small to show a KTP's text, yet the photo shows one: the shape is something
+                // else, and the KTP is where the finder found no outline, cut off by the frame.
+                return retry(List.of(RetryReason.CROPPED), List.of(), clock);
+              }
+              if (whole.showsAnotherCard()) {
+                // Labels readable in the photo are no tiny card's: another kind of card lies
+                // where the finder found no outline (seed 5151's membership card, negatives-only
+                // run, was TOO_SMALL + BLURRY on a small shape beside it).
+                return retry(List.of(RetryReason.NOT_KTP), List.of(), clock);
+              }
             }
             return retry(first.blocking(), first.flags(), clock);
           }
@@ -326,15 +333,30 @@ public final class CardReader implements AutoCloseable {
    * offers a third view, the reading two of the three agree on is kept at 0.9 of its confidence;
    * otherwise (all three differ, no third view, or the name) the confidence is halved, so the card
    * is not extracted on it. The name is then read by the engine's second recogniser, when it has
-   * one ({@link TextSource#crossRead}): a name it reads otherwise is halved too.
+   * one ({@link TextSource#crossRead}): a name it reads otherwise is halved too. A name in which
+   * the first model read a {@code 1} that the checker reads as an apostrophe is the checker's
+   * ({@link #apostrophesFromChecker}).
    */
   private CardLayout.Result confirmKeys(Mat card, CardLayout.Result layout) {
     Map<Label, CardLayout.Piece> values = new EnumMap<>(layout.values());
     boolean changed = false;
+    boolean nameSettled = false;
     for (Label label : List.of(Label.NIK, Label.NAMA)) {
       CardLayout.Piece piece = values.get(label);
       if (piece == null || piece.tokens().isEmpty()) {
         continue;
+      }
+      if (label == Label.NAMA && piece.text().indexOf('1') >= 0) {
+        // A 1 in a name is a letter or an apostrophe misread; the checker tells which.
+        Optional<String> resolved =
+            apostrophesFromChecker(piece.text(), text.crossRead(card, piece.tokens()));
+        if (resolved.isPresent()) {
+          values.put(
+              label, new CardLayout.Piece(resolved.get(), piece.confidence(), piece.tokens()));
+          changed = true;
+          nameSettled = true;
+          continue;
+        }
       }
       if (label == Label.NIK && digitsOf(piece.text()) == null) {
         Optional<CardLayout.Piece> taller = tallerNik(card, piece);
@@ -392,7 +414,7 @@ public final class CardReader implements AutoCloseable {
       }
     }
     CardLayout.Piece name = values.get(Label.NAMA);
-    if (name != null && !name.tokens().isEmpty()) {
+    if (name != null && !name.tokens().isEmpty() && !nameSettled) {
       // Another model's readings, letter for letter and space for space: the two views above
       // share one model's blind spots; a second model mostly misreads other lines.
       String mine = FieldReader.personName(name.text());
@@ -455,6 +477,58 @@ public final class CardReader implements AutoCloseable {
     return j == theirs.length();
   }
 
+  /**
+   * At most this many {@code 1}s in a name are tried both ways by {@link #apostrophesFromChecker}.
+   */
+  static final int MAX_ONES_TRIED = 3;
+
+  /**
+   * The checker's reading of a name in which the first model read a {@code 1} where the checker
+   * reads an apostrophe: {@code SYAFI1I} against {@code SYAFI'I} (seed 606's flat render {@code
+   * ktp-00124}, refused before, docs/benchmarks.md). A {@code 1} in a name is a misread stroke:
+   * {@link FieldReader#personName} takes it for an {@code I}, but the apostrophe of {@code
+   * SYAFI'I}, {@code NI'MAH} is the same short upright stroke. Present only when every checker
+   * reading is the same and equals the first model's reading with at least one of its {@code 1}s
+   * (at most {@link #MAX_ONES_TRIED}) read as an apostrophe and the others as {@code I}: every
+   * other letter and space is confirmed by both models, and the one place the first model was
+   * unsure is read by the other. The first model's stretched view is not asked: it is the same
+   * model unsure at the same place ({@code SYAFI'1I}).
+   */
+  static Optional<String> apostrophesFromChecker(String mine, List<String> theirs) {
+    if (theirs.isEmpty()) {
+      return Optional.empty();
+    }
+    String checker = FieldReader.personName(afterColon(theirs.get(0)));
+    if (checker == null || checker.indexOf('\'') < 0) {
+      return Optional.empty();
+    }
+    for (String other : theirs) {
+      if (!checker.equals(FieldReader.personName(afterColon(other)))) {
+        return Optional.empty();
+      }
+    }
+    List<Integer> ones = new java.util.ArrayList<>();
+    for (int i = 0; i < mine.length(); i++) {
+      if (mine.charAt(i) == '1') {
+        ones.add(i);
+      }
+    }
+    if (ones.isEmpty() || ones.size() > MAX_ONES_TRIED) {
+      return Optional.empty();
+    }
+    // Every way of reading the 1s but the one FieldReader already takes (all of them I).
+    for (int mask = 1; mask < 1 << ones.size(); mask++) {
+      char[] read = mine.toCharArray();
+      for (int k = 0; k < ones.size(); k++) {
+        read[ones.get(k)] = (mask & 1 << k) != 0 ? '\'' : 'I';
+      }
+      if (checker.equals(FieldReader.personName(new String(read)))) {
+        return Optional.of(checker);
+      }
+    }
+    return Optional.empty();
+  }
+
   /** What follows a label's colon, when the second view read the label too. */
   static String afterColon(String text) {
     int colon = text.indexOf(':');
@@ -476,7 +550,16 @@ public final class CardReader implements AutoCloseable {
           Label.KEWARGANEGARAAN);
 
   /** What a whole photo (not a rectified card) shows: a KTP's labels, and how many words. */
-  record PhotoText(boolean showsKtp, int words) {}
+  record PhotoText(boolean showsKtp, int words, int labels) {
+
+    /**
+     * Text of another kind of card, plainly: no KTP, yet two of the labels cards share ({@code
+     * Nama}, {@code Alamat}) among {@link #MIN_TOKENS_OF_A_CARD} words at least.
+     */
+    boolean showsAnotherCard() {
+      return !showsKtp && labels >= 2 && words >= MIN_TOKENS_OF_A_CARD;
+    }
+  }
 
   /**
    * Reads the whole photo, for when no card outline was found: a KTP's labels (its NIK, or labels
@@ -528,28 +611,40 @@ public final class CardReader implements AutoCloseable {
    * NIK's date part under a {@code PROVINSI} header or beside two labels, or the two header lines
    * ({@code PROVINSI …} over {@code KABUPATEN …} or {@code KOTA …}), the header and a label, the
    * header cut on the left by the frame ({@link CutHeader}: {@code VINSI JAWA TIMUR} over {@code
-   * PATEN BANGKALAN}), or three kinds of a KTP's closed values ({@link #ktpValues}).
+   * PATEN BANGKALAN}), or three kinds of a KTP's closed values ({@link #ktpValues}); or the regency
+   * line alone, its {@code KABUPATEN} cut or misread ({@link CutHeader#regencyLine}: {@code UPATEN
+   * KUANTAN SINGINGI}, {@code KBUPATEN SIAK}), beside a NIK printed as one run of digits (whole or
+   * cut: {@link #cutNik}; a bank card's number in groups of four is none), a KTP's own label,
+   * {@code Gol. Darah} or one of its closed values — three KTPs of the negatives-only seed-8080 run
+   * cut on their label side were answered NOT_KTP before.
    */
   static PhotoText photoText(List<Token> tokens, CutHeader cutHeader) {
     var labels = CardLayout.labelsAnywhere(tokens);
     long ktpOnly = labels.stream().filter(KTP_ONLY_LABELS::contains).count();
     boolean nikNumber = false;
+    boolean longNumber = false;
     boolean header = false;
     boolean cityLine = false;
+    boolean regencyLine = false;
     for (Token t : tokens) {
       String letters = Label.letters(t.text());
       header |= letters.startsWith("PROVINSI");
       cityLine |= letters.startsWith("KABUPATEN") || letters.startsWith("KOTA");
+      regencyLine |= t.text().indexOf(':') < 0 && cutHeader.regencyLine(t.text());
       nikNumber |= NikRules.digits(afterColon(t.text())).filter(CardReader::nikShaped).isPresent();
+      longNumber |= cutNik(afterColon(t.text()));
     }
+    int values = ktpValues(tokens);
     boolean ktp =
         (labels.contains(Label.NIK) && labels.size() >= 3)
             || (ktpOnly >= 2 && labels.size() >= 4)
             || (nikNumber && (header || labels.size() >= 2))
             || (header && (cityLine || !labels.isEmpty()))
-            || ktpValues(tokens) >= 3
-            || cutHeader.shows(tokens.stream().map(Token::text).toList());
-    return new PhotoText(ktp, words(tokens));
+            || values >= 3
+            || cutHeader.shows(tokens.stream().map(Token::text).toList())
+            || (regencyLine
+                && (longNumber || ktpOnly >= 1 || labels.contains(Label.GOL_DARAH) || values >= 1));
+    return new PhotoText(ktp, words(tokens), labels.size());
   }
 
   /**
@@ -571,6 +666,26 @@ public final class CardReader implements AutoCloseable {
     kinds += read.contains("WNI") ? 1 : 0;
     kinds += read.contains("SEUMUR HIDUP") ? 1 : 0;
     return kinds;
+  }
+
+  /** Digits of a NIK cut short by the frame (or longer): at least this many in one piece. */
+  static final int CUT_NIK_DIGITS = 12;
+
+  /**
+   * Whether a piece is one unbroken run of digits, a NIK cut on the left by the frame ({@code
+   * 502023103020717}, read {@code S02023103020717}): at least {@link #CUT_NIK_DIGITS} digits, as
+   * {@link NikRules#digitFor} reads look-alike letters, and nothing else — not a bank card's number
+   * in groups of four, nor a driving licence's with hyphens.
+   */
+  static boolean cutNik(String text) {
+    String run = text.trim().toUpperCase(java.util.Locale.ROOT);
+    for (char c : run.toCharArray()) {
+      char d = NikRules.digitFor(c);
+      if (d < '0' || d > '9') {
+        return false;
+      }
+    }
+    return run.length() >= CUT_NIK_DIGITS;
   }
 
   /** Day (plus 40 for women) and month of a NIK's date part in range. */

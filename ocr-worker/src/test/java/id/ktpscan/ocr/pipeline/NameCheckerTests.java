@@ -115,6 +115,46 @@ class NameCheckerTests {
   }
 
   @Test
+  void aOneTheCheckerReadsAsAnApostropheIsTheCheckers() {
+    // Seed 606's flat render ktp-00124: v1 read SYAFI1I, v3 read SYAFI'I on both views.
+    List<String> checker = List.of(": SYAFI'I IBRAHIM", ": SYAFI'I IBRAHIM");
+    assertThat(CardReader.apostrophesFromChecker("SYAFI1I IBRAHIM", checker))
+        .contains("SYAFI'I IBRAHIM");
+    // Of two 1s, one an I and one an apostrophe.
+    assertThat(
+            CardReader.apostrophesFromChecker(
+                "1 NYOMAN SYAFI1I", List.of("I NYOMAN SYAFI'I", "I NYOMAN SYAFI'I")))
+        .contains("I NYOMAN SYAFI'I");
+  }
+
+  @Test
+  void theCheckerSettlesOnlyAOneAndNothingElse() {
+    List<String> agreed = List.of("SYAFI'I IBRAHIM", "SYAFI'I IBRAHIM");
+    // No 1 read by the first model: nothing to settle (the usual checks decide).
+    assertThat(CardReader.apostrophesFromChecker("SYAFII IBRAHIM", agreed)).isEmpty();
+    // Another letter differs too.
+    assertThat(CardReader.apostrophesFromChecker("SYAFI1I IBRAHIN", agreed)).isEmpty();
+    // The checker's two views disagree, or it has only one, or none.
+    assertThat(
+            CardReader.apostrophesFromChecker(
+                "SYAFI1I IBRAHIM", List.of("SYAFI'I IBRAHIM", "SYAFII IBRAHIM")))
+        .isEmpty();
+    assertThat(CardReader.apostrophesFromChecker("SYAFI1I IBRAHIM", List.of())).isEmpty();
+    // The checker reads an I there: FieldReader's own reading of the 1 stands, checked as usual.
+    assertThat(
+            CardReader.apostrophesFromChecker(
+                "SYAFI1I IBRAHIM", List.of("SYAFIII IBRAHIM", "SYAFIII IBRAHIM")))
+        .isEmpty();
+    // A space or a letter where the 1 was is no apostrophe.
+    assertThat(CardReader.apostrophesFromChecker("NI1MAH", List.of("NI'MAH", "NI'MAH")))
+        .contains("NI'MAH");
+    assertThat(CardReader.apostrophesFromChecker("NI1MAH", List.of("NI MAH", "NI MAH"))).isEmpty();
+    // Too many 1s to try both ways.
+    assertThat(CardReader.apostrophesFromChecker("1 1 1 1'A", List.of("I I I I'A", "I I I I'A")))
+        .isEmpty();
+  }
+
+  @Test
   void withoutACheckerOneModelDecides() throws Exception {
     try (KtpPipeline single = KtpPipeline.load(KtpPipeline.Options.defaults().withChecker(null));
         CardReader reader = single.newReader()) {

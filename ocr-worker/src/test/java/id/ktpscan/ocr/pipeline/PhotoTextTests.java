@@ -89,6 +89,61 @@ class PhotoTextTests {
   }
 
   @Test
+  void aKtpCutOnItsLabelSideShowsByItsRegencyLineAndMoreOfAKtp() {
+    // Seed 8080's neg-cropped-00019, -00047 and -00089 (negatives-only run, docs/benchmarks.md),
+    // as read from the whole photo: the province line is gone or garbled, KABUPATEN is cut or
+    // misread, and beside it a label, a NIK cut short or a whole one.
+    assertThat(showsKtp("UPATEN KUANTAN SINGINGI", "36407940442", "Gol. Darah : 6", "A")).isTrue();
+    assertThat(showsKtp("PewisaoeTALO", "KABUPATEN BOALEMO", "S02023103020717", "UM KAWIN"))
+        .isTrue();
+    assertThat(showsKtp("KBUPATEN SIAK", ":1408117003050109", ": Acau Amn", "BtLuM KAN")).isTrue();
+  }
+
+  @Test
+  void aRegencyLineNeedsMoreOfAKtpBesideIt() {
+    assertThat(showsKtp("KBUPATEN SIAK", ": Acau Amn", "Nama")).isFalse();
+    // A bank card's number in groups, a driving licence's with hyphens: not a NIK cut short.
+    assertThat(showsKtp("KOTA BLITAR", "4111 1111 1111 1111")).isFalse();
+    assertThat(showsKtp("KOTA BLITAR", "1234-5678-123456")).isFalse();
+    // A village ending in KOTA before a district named like its regency is no header line, and
+    // a label's value is not one either (a membership card's "Kota : BLITAR").
+    assertThat(showsKtp("SUKAKOTA, SIAK", "3. Gol. Darah - Jenis Kelamin")).isFalse();
+    assertThat(showsKtp("Kota : KOTA BLITAR", "ISLAM")).isFalse();
+  }
+
+  @Test
+  void anotherCardShowsByTheLabelsCardsShare() {
+    // Seed 5151's neg-not_ktp-00015 as read from the whole photo.
+    CardReader.PhotoText membership =
+        photoText(
+            tokens(
+                "KARTU ANGGOTA",
+                "KLUB KEBUGARAN SEHAT SELALkuU",
+                ": 114511981",
+                "Nama",
+                ": RANSISKUs RUMBAK",
+                "Alamat",
+                ": DUSUN RAJAK BESII"));
+    assertThat(membership.showsKtp()).isFalse();
+    assertThat(membership.showsAnotherCard()).isTrue();
+    // Words without labels (a page of print, a pattern read as text), or a KTP, are not.
+    assertThat(photoText(tokens("MlM", "MaY", "Iins SinSISNYas", "YLODDNY")).showsAnotherCard())
+        .isFalse();
+    assertThat(photoText(tokens("NIK", ": 3204054107950004", "Nama", "Agama")).showsAnotherCard())
+        .isFalse();
+  }
+
+  @Test
+  void cutNiksAreOneUnbrokenRunOfTwelveDigitsAtLeast() {
+    assertThat(CardReader.cutNik("502023103020717")).isTrue();
+    assertThat(CardReader.cutNik(" S02023103020717")).isTrue();
+    assertThat(CardReader.cutNik("36407940442")).isFalse();
+    assertThat(CardReader.cutNik("4111 1111 1111 1111")).isFalse();
+    assertThat(CardReader.cutNik("1234-5678-123456")).isFalse();
+    assertThat(CardReader.cutNik("SUKABUMI01234567")).isFalse();
+  }
+
+  @Test
   void aProvinceAndATownThatDoNotMakeAHeaderShowNoKtp() {
     // The town is not in that province, or printed whole without KABUPATEN/KOTA (a birth place,
     // a library's name).

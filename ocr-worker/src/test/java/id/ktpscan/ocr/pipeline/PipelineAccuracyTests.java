@@ -250,6 +250,53 @@ class PipelineAccuracyTests {
     }
   }
 
+  @Test
+  void anApostropheTheFirstModelReadsAsAOneIsReadByTheChecker() throws Exception {
+    // The flat render of seed 606's ktp-00124 (docs/benchmarks.md, "An apostrophe read as 1"):
+    // v1 read SYAFI'I as SYAFI1I (SYAFIII as a name), v3 read SYAFI'I; refused as UNREADABLE.
+    SyntheticSet.Flat flat = new SyntheticSet(AreaDirectory.load()).flat(606, 124);
+    java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+    javax.imageio.ImageIO.write(flat.card().image(), "png", png);
+    Mat card = Imgcodecs.imdecode(new MatOfByte(png.toByteArray()), Imgcodecs.IMREAD_COLOR);
+    try {
+      CardScan scan = reader.scanFlatCard(card);
+      assertThat(scan.outcome()).isEqualTo(ScanOutcome.EXTRACTED);
+      assertThat(scan.value(KtpField.NAME))
+          .isEqualTo(flat.identity().fields().get(KtpField.NAME))
+          .contains("'");
+    } finally {
+      card.release();
+    }
+  }
+
+  @Test
+  void negativesOfTheNegativesOnlyRunsOnceAnsweredOtherwiseHaveTheirReason() throws Exception {
+    // Negatives of the negatives-only runs of seeds 1234, 5151 and 8080 (docs/benchmarks.md,
+    // "Negatives, three more seeds"): KTPs cut on their label side, found as a small object
+    // beside them and read from the whole photo with only their regency line (KABUPATEN cut or
+    // misread) and a label or a NIK (were NOT_KTP); a membership card whose labels the whole
+    // photo shows beside a small shape (was TOO_SMALL + BLURRY); heavily blurred photos whose
+    // sharpness measured just above the old whole-photo threshold, 1.75 (were NO_CARD).
+    SyntheticSet set = new SyntheticSet(AreaDirectory.load());
+    record Case(long seed, int index, RetryReason reason) {}
+    List<Case> cases =
+        List.of(
+            new Case(8080, 19, RetryReason.CROPPED),
+            new Case(8080, 47, RetryReason.CROPPED),
+            new Case(8080, 89, RetryReason.CROPPED),
+            new Case(5151, 15, RetryReason.NOT_KTP),
+            new Case(1234, 65, RetryReason.BLURRY),
+            new Case(8080, 51, RetryReason.BLURRY));
+    for (Case c : cases) {
+      NegativeMaker.Negative negative = set.negative(c.seed(), c.index());
+      assertThat(negative.reason()).isEqualTo(c.reason());
+      CardScan scan = reader.scan(negative.photo().jpeg());
+      assertThat(scan.reasons())
+          .as("seed %d negative %d", c.seed(), c.index())
+          .containsExactly(c.reason());
+    }
+  }
+
   /** Generated negatives of one kind whose photos are sharp as a whole, answered otherwise. */
   private static List<String> wrongReasonsInSharpPhotos(
       RetryReason expected, int seeds, int minSharp) {
