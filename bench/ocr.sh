@@ -29,12 +29,21 @@ while [ $# -gt 0 ]; do
   esac
 done
 
+PACKAGES=()
 if [[ ",$ENGINES," == *",tesseract,"* ]] && ! tesseract --list-langs 2>/dev/null | grep -qx ind; then
-  echo "[bench] installing tesseract-ocr + tesseract-ocr-ind (Debian packages)" >&2
+  PACKAGES+=(tesseract-ocr tesseract-ocr-ind)
+fi
+# The generator draws the cards in these fonts; without them a seed gives other cards (and
+# SynthCli refuses to draw).
+[ -d /usr/share/fonts/truetype/liberation ] || PACKAGES+=(fonts-liberation)
+[ -d /usr/share/fonts/truetype/freefont ] || PACKAGES+=(fonts-freefont-ttf)
+[ -d /usr/share/fonts/truetype/dejavu ] || PACKAGES+=(fonts-dejavu-core)
+if [ "${#PACKAGES[@]}" -gt 0 ]; then
+  echo "[bench] installing ${PACKAGES[*]} (Debian packages)" >&2
   if [ "$(id -u)" -eq 0 ]; then
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tesseract-ocr tesseract-ocr-ind >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${PACKAGES[@]}" >/dev/null
   else
-    sudo -n env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tesseract-ocr tesseract-ocr-ind >/dev/null
+    sudo -n env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${PACKAGES[@]}" >/dev/null
   fi
 fi
 

@@ -83,10 +83,10 @@ public final class CutHeader {
    * Whether a line is a KTP's second header line alone, its {@code KABUPATEN} or {@code KOTA}
    * possibly cut by the frame or misread: the whole name of a regency or city of any province,
    * after 3 to {@link #MAX_REGENCY_PREFIX} letters that end like {@code KABUPATEN} ({@code UPATEN
-   * KUANTAN SINGINGI}, {@code KBUPATEN SIAK}), or {@code KOTA} or its cut {@code OTA} (not any word
-   * ending so: a village {@code SUKAKOTA} before a district named like its regency on a driving
-   * licence is no header). Weaker evidence than {@link #shows} (no province to match): callers ask
-   * for more of a KTP beside it.
+   * KUANTAN SINGINGI}, {@code KBUPATEN SIAK}) or are its last four letters at least ({@code ATEN
+   * NIAS BARAT}), or {@code KOTA} or its cut {@code OTA} (not any word ending so: a village {@code
+   * SUKAKOTA} before a district named like its regency on a driving licence is no header). Weaker
+   * evidence than {@link #shows} (no province to match): callers ask for more of a KTP beside it.
    */
   public boolean regencyLine(String line) {
     String letters = Label.letters(line);
@@ -95,7 +95,10 @@ public final class CutHeader {
         int prefix = letters.length() - r.bareLetters().length();
         if (prefix >= 3 && prefix <= MAX_REGENCY_PREFIX && letters.endsWith(r.bareLetters())) {
           String before = letters.substring(0, prefix);
-          if (before.endsWith("PATEN") || before.equals("KOTA") || before.equals("OTA")) {
+          if (before.endsWith("PATEN")
+              || (before.length() >= 4 && "KABUPATEN".endsWith(before))
+              || before.equals("KOTA")
+              || before.equals("OTA")) {
             return true;
           }
         }

@@ -58,6 +58,52 @@ final class CardFonts {
     return DIGITS;
   }
 
+  /**
+   * The faces of {@link #CANDIDATES} and {@link #DIGIT_CANDIDATES} that are not readable under
+   * {@code fontDir}, by family name; empty when all are there. Cards drawn with some missing are
+   * other cards than the same seed gives elsewhere (a model trained on DejaVu alone read Liberation
+   * badly), so the command-line tools refuse to draw them ({@link #refuseIfMissing}).
+   */
+  static List<String> missing(Path fontDir) {
+    List<String> missing = new ArrayList<>();
+    for (String[][] candidates : List.of(CANDIDATES, DIGIT_CANDIDATES)) {
+      for (String[] candidate : candidates) {
+        if (!Files.isReadable(fontDir.resolve(candidate[1]))
+            || !Files.isReadable(fontDir.resolve(candidate[2]))) {
+          missing.add(candidate[0]);
+        }
+      }
+    }
+    return missing;
+  }
+
+  /** Environment variable that lets the command-line tools draw with the faces there are. */
+  static final String ALLOW_MISSING = "KTP_SYNTH_ALLOW_MISSING_FONTS";
+
+  /**
+   * Exits with status 2 and says which packages to install when a face is missing, unless {@link
+   * #ALLOW_MISSING} is {@code true}: for the command-line tools, whose sets (benchmarks, training
+   * lines) must be the same cards on every machine.
+   */
+  static void refuseIfMissing(String tool) {
+    List<String> missing = missing(FONT_DIR);
+    if (missing.isEmpty() || "true".equals(System.getenv(ALLOW_MISSING))) {
+      return;
+    }
+    System.err.println(
+        tool
+            + ": fonts missing under "
+            + FONT_DIR
+            + ": "
+            + String.join(", ", missing)
+            + ". Install the Debian packages fonts-dejavu-core fonts-liberation fonts-freefont-ttf"
+            + " (./ktp does), or set "
+            + ALLOW_MISSING
+            + "=true to draw with the faces there are (the cards then differ from the same seed's"
+            + " elsewhere).");
+    System.exit(2);
+  }
+
   private static List<Family> load(String[][] candidates) {
     List<Family> families = new ArrayList<>();
     for (String[] candidate : candidates) {

@@ -347,6 +347,7 @@ public final class LineSet {
       System.exit(2);
       return;
     }
+    CardFonts.refuseIfMissing("LineSet");
     long start = System.nanoTime();
     // Detection only: the stock recogniser is loaded but not used, so no trained model is needed.
     OcrModels.Config config =

@@ -28,6 +28,7 @@ public final class SynthCli {
       System.exit(2);
       return;
     }
+    CardFonts.refuseIfMissing("SynthCli");
     System.out.println(
         new SyntheticSet(AreaDirectory.load())
             .write(options.n(), options.seed(), options.out(), options.negatives()));

@@ -97,6 +97,9 @@ class PhotoTextTests {
     assertThat(showsKtp("PewisaoeTALO", "KABUPATEN BOALEMO", "S02023103020717", "UM KAWIN"))
         .isTrue();
     assertThat(showsKtp("KBUPATEN SIAK", ":1408117003050109", ": Acau Amn", "BtLuM KAN")).isTrue();
+    // Seed 1111's neg-cropped-00040: PROVINSI cut off whole, KABUPATEN down to its last letters.
+    assertThat(showsKtp("SUMATERA UTARA", "ATEN NIAS BARAT", "11890664", "Gol. Darah : -"))
+        .isTrue();
   }
 
   @Test
@@ -108,6 +111,7 @@ class PhotoTextTests {
     // A village ending in KOTA before a district named like its regency is no header line, and
     // a label's value is not one either (a membership card's "Kota : BLITAR").
     assertThat(showsKtp("SUKAKOTA, SIAK", "3. Gol. Darah - Jenis Kelamin")).isFalse();
+    assertThat(showsKtp("MUTEN, SIAK", "3. Gol. Darah - Jenis Kelamin")).isFalse();
     assertThat(showsKtp("Kota : KOTA BLITAR", "ISLAM")).isFalse();
   }
 
