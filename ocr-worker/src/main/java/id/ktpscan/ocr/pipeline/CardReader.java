@@ -341,6 +341,8 @@ public final class CardReader implements AutoCloseable {
     Map<Label, CardLayout.Piece> values = new EnumMap<>(layout.values());
     boolean changed = false;
     boolean nameSettled = false;
+    // The checker's readings of the first name piece, when asked early (a 1 in the name).
+    List<String> checked = null;
     for (Label label : List.of(Label.NIK, Label.NAMA)) {
       CardLayout.Piece piece = values.get(label);
       if (piece == null || piece.tokens().isEmpty()) {
@@ -348,8 +350,8 @@ public final class CardReader implements AutoCloseable {
       }
       if (label == Label.NAMA && piece.text().indexOf('1') >= 0) {
         // A 1 in a name is a letter or an apostrophe misread; the checker tells which.
-        Optional<String> resolved =
-            apostrophesFromChecker(piece.text(), text.crossRead(card, piece.tokens()));
+        checked = text.crossRead(card, piece.tokens());
+        Optional<String> resolved = apostrophesFromChecker(piece.text(), checked);
         if (resolved.isPresent()) {
           values.put(
               label, new CardLayout.Piece(resolved.get(), piece.confidence(), piece.tokens()));
@@ -418,7 +420,9 @@ public final class CardReader implements AutoCloseable {
       // Another model's readings, letter for letter and space for space: the two views above
       // share one model's blind spots; a second model mostly misreads other lines.
       String mine = FieldReader.personName(name.text());
-      for (String other : text.crossRead(card, name.tokens())) {
+      // The same boxes as asked early (views and reread change the text, never the pieces).
+      List<String> others = checked != null ? checked : text.crossRead(card, name.tokens());
+      for (String other : others) {
         if (mine == null || !confirms(FieldReader.personName(afterColon(other)), mine)) {
           values.put(Label.NAMA, name.withConfidence(name.confidence() * 0.5));
           changed = true;

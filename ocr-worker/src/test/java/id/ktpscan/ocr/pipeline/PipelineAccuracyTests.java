@@ -174,15 +174,11 @@ class PipelineAccuracyTests {
     // cut on the left, found as another object and read from the whole photo as "VINSI JAWA
     // TIMUR" / "PATEN BANGKALAN" (were NOT_KTP), and one cut at the bottom whose barely card-like
     // outline ends along the frame (was UNREADABLE).
-    SyntheticSet set = new SyntheticSet(AreaDirectory.load());
-    for (int index : new int[] {19, 33, 117}) {
-      NegativeMaker.Negative negative = set.negative(1234L, index);
-      assertThat(negative.reason()).isEqualTo(RetryReason.CROPPED);
-      CardScan scan = reader.scan(negative.photo().jpeg());
-      assertThat(scan.reasons())
-          .as("seed 1234 negative %d", index)
-          .containsExactly(RetryReason.CROPPED);
-    }
+    assertReasons(
+        List.of(
+            new Case(1234, 19, RetryReason.CROPPED),
+            new Case(1234, 33, RetryReason.CROPPED),
+            new Case(1234, 117, RetryReason.CROPPED)));
   }
 
   @Test
@@ -194,8 +190,6 @@ class PipelineAccuracyTests {
     // any outline (BLURRY); tiny cards on a page whose edges the finder preferred (NO_CARD); and
     // seed 606's KTP whose bottom the frame cuts off, read from a barely card-like outline ending
     // at the frame, its key fields whole (EXTRACTED; "A name confidence threshold of 0.95").
-    SyntheticSet set = new SyntheticSet(AreaDirectory.load());
-    record Case(long seed, int index, RetryReason reason) {}
     List<Case> cases =
         List.of(
             new Case(101, 24, RetryReason.GLARE),
@@ -205,14 +199,7 @@ class PipelineAccuracyTests {
             new Case(303, 31, RetryReason.GLARE),
             new Case(303, 39, RetryReason.TOO_DARK),
             new Case(606, 19, RetryReason.CROPPED));
-    for (Case c : cases) {
-      NegativeMaker.Negative negative = set.negative(c.seed(), c.index());
-      assertThat(negative.reason()).isEqualTo(c.reason());
-      CardScan scan = reader.scan(negative.photo().jpeg());
-      assertThat(scan.reasons())
-          .as("seed %d negative %d", c.seed(), c.index())
-          .containsExactly(c.reason());
-    }
+    assertReasons(cases);
   }
 
   @Test
@@ -221,9 +208,7 @@ class PipelineAccuracyTests {
     // box"): the detector's box stopped inside the tall bold digits, the recogniser read letters
     // (no NIK at all) and the clean render was refused as UNREADABLE.
     SyntheticSet.Flat flat = new SyntheticSet(AreaDirectory.load()).flat(606, 62);
-    java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
-    javax.imageio.ImageIO.write(flat.card().image(), "png", png);
-    Mat card = Imgcodecs.imdecode(new MatOfByte(png.toByteArray()), Imgcodecs.IMREAD_COLOR);
+    Mat card = decoded(flat);
     try {
       CardScan scan = reader.scanFlatCard(card);
       assertThat(scan.outcome()).isEqualTo(ScanOutcome.EXTRACTED);
@@ -252,12 +237,10 @@ class PipelineAccuracyTests {
 
   @Test
   void anApostropheTheFirstModelReadsAsAOneIsReadByTheChecker() throws Exception {
-    // The flat render of seed 606's ktp-00124 (docs/benchmarks.md, "An apostrophe read as 1"):
+    // The flat render of seed 606's ktp-00124 (docs/benchmarks.md, "An apostrophe read as 1, …"):
     // v1 read SYAFI'I as SYAFI1I (SYAFIII as a name), v3 read SYAFI'I; refused as UNREADABLE.
     SyntheticSet.Flat flat = new SyntheticSet(AreaDirectory.load()).flat(606, 124);
-    java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
-    javax.imageio.ImageIO.write(flat.card().image(), "png", png);
-    Mat card = Imgcodecs.imdecode(new MatOfByte(png.toByteArray()), Imgcodecs.IMREAD_COLOR);
+    Mat card = decoded(flat);
     try {
       CardScan scan = reader.scanFlatCard(card);
       assertThat(scan.outcome()).isEqualTo(ScanOutcome.EXTRACTED);
@@ -272,14 +255,12 @@ class PipelineAccuracyTests {
   @Test
   void negativesOfTheNegativesOnlyRunsOnceAnsweredOtherwiseHaveTheirReason() throws Exception {
     // Negatives of the negatives-only runs of seeds 1234, 5151 and 8080, and of seed 1111's run
-    // (docs/benchmarks.md, "Negatives, three more seeds"): KTPs cut on their label side, found as a
-    // small object
-    // beside them and read from the whole photo with only their regency line (KABUPATEN cut or
-    // misread) and a label or a NIK (were NOT_KTP); a membership card whose labels the whole
-    // photo shows beside a small shape (was TOO_SMALL + BLURRY); heavily blurred photos whose
-    // sharpness measured just above the old whole-photo threshold, 1.75 (were NO_CARD).
-    SyntheticSet set = new SyntheticSet(AreaDirectory.load());
-    record Case(long seed, int index, RetryReason reason) {}
+    // (docs/benchmarks.md, "An apostrophe read as 1, and negatives, three more seeds"): KTPs cut
+    // on their label side, found as a small object beside them and read from the whole photo with
+    // only their regency line (KABUPATEN cut or misread) and a label or a NIK (were NOT_KTP); a
+    // membership card whose labels the whole photo shows beside a small shape (was TOO_SMALL +
+    // BLURRY); heavily blurred photos whose sharpness measured just above the old whole-photo
+    // threshold, 1.75 (were NO_CARD).
     List<Case> cases =
         List.of(
             new Case(8080, 19, RetryReason.CROPPED),
@@ -289,6 +270,15 @@ class PipelineAccuracyTests {
             new Case(5151, 15, RetryReason.NOT_KTP),
             new Case(1234, 65, RetryReason.BLURRY),
             new Case(8080, 51, RetryReason.BLURRY));
+    assertReasons(cases);
+  }
+
+  /** Negative {@code index} of a set written with {@code seed}, made for {@code reason}. */
+  private record Case(long seed, int index, RetryReason reason) {}
+
+  /** Each case's negative, made alone, is answered with its reason and no other. */
+  private void assertReasons(List<Case> cases) throws UnreadableImageException {
+    SyntheticSet set = new SyntheticSet(AreaDirectory.load());
     for (Case c : cases) {
       NegativeMaker.Negative negative = set.negative(c.seed(), c.index());
       assertThat(negative.reason()).isEqualTo(c.reason());
@@ -297,6 +287,13 @@ class PipelineAccuracyTests {
           .as("seed %d negative %d", c.seed(), c.index())
           .containsExactly(c.reason());
     }
+  }
+
+  /** A flat render as the benchmark reads it: written as PNG, decoded by OpenCV. */
+  private static Mat decoded(SyntheticSet.Flat flat) throws java.io.IOException {
+    java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+    javax.imageio.ImageIO.write(flat.card().image(), "png", png);
+    return Imgcodecs.imdecode(new MatOfByte(png.toByteArray()), Imgcodecs.IMREAD_COLOR);
   }
 
   /** Generated negatives of one kind whose photos are sharp as a whole, answered otherwise. */
