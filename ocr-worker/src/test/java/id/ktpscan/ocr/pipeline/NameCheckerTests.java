@@ -155,6 +155,22 @@ class NameCheckerTests {
   }
 
   @Test
+  void aViewThatSlippedOneLetterIsOutvotedByBothOfTheCheckersViews() {
+    // Seed 3333's flat DEWI (stretched view DEI), seed 2222's KARNA (KARINA), ANNISA (ANHISA).
+    assertThat(CardReader.oneLetterApart("DEWI", "DEI")).isTrue();
+    assertThat(CardReader.oneLetterApart("KARNA SUPRIATNA", "KARINA SUPRIATNA")).isTrue();
+    assertThat(CardReader.oneLetterApart("ANNISA", "ANHISA")).isTrue();
+    assertThat(CardReader.oneLetterApart("DEWI", "DEWI")).isFalse();
+    assertThat(CardReader.oneLetterApart("DEWI", "DI")).isFalse();
+    assertThat(CardReader.oneLetterApart("DEWI", null)).isFalse();
+    assertThat(CardReader.readAs(List.of(": DEWI", ": DEWI"), "DEWI")).isTrue();
+    // One checker view only, or one that reads otherwise, or none: no vote.
+    assertThat(CardReader.readAs(List.of(": DEWI"), "DEWI")).isFalse();
+    assertThat(CardReader.readAs(List.of(": DEWI", ": DEI"), "DEWI")).isFalse();
+    assertThat(CardReader.readAs(List.of(), "DEWI")).isFalse();
+  }
+
+  @Test
   void withoutACheckerOneModelDecides() throws Exception {
     try (KtpPipeline single = KtpPipeline.load(KtpPipeline.Options.defaults().withChecker(null));
         CardReader reader = single.newReader()) {

@@ -253,6 +253,21 @@ class PipelineAccuracyTests {
   }
 
   @Test
+  void aNameOneViewSlippedOnIsReadByTheOtherViewAndBothOfTheCheckers() throws Exception {
+    // The flat render of seed 3333's ktp-00021 (docs/benchmarks.md, fresh seed 3333): v1 read
+    // DEWI, its stretched view DEI, v3 DEWI on both views; refused as UNREADABLE before.
+    SyntheticSet.Flat flat = new SyntheticSet(AreaDirectory.load()).flat(3333, 21);
+    Mat card = decoded(flat);
+    try {
+      CardScan scan = reader.scanFlatCard(card);
+      assertThat(scan.outcome()).isEqualTo(ScanOutcome.EXTRACTED);
+      assertThat(scan.value(KtpField.NAME)).isEqualTo(flat.identity().fields().get(KtpField.NAME));
+    } finally {
+      card.release();
+    }
+  }
+
+  @Test
   void negativesOfTheNegativesOnlyRunsOnceAnsweredOtherwiseHaveTheirReason() throws Exception {
     // Negatives of the negatives-only runs of seeds 1234, 5151 and 8080, and of seed 1111's run
     // (docs/benchmarks.md, "An apostrophe read as 1, and negatives, three more seeds"): KTPs cut
