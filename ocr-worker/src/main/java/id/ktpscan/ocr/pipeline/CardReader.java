@@ -458,11 +458,12 @@ public final class CardReader implements AutoCloseable {
   /**
    * Whether every one of the checker's readings (two at least: both its views) is {@code name}:
    * then a name whose stretched view slipped one letter is read by three readings of two models
-   * against one view of one, and is kept. Measured before it was made: over the flat renders and
-   * photos of seeds 606, 1111, 2222 and 3333, every name read so (8) was right, and all had been
-   * refused (seed 3333's flat {@code DEWI}, stretched {@code DEI}; docs/benchmarks.md). The seed-42
-   * rule that a name the views disagree on is not delivered stands for the rest: it was set on
-   * three views of one model, before there was a checker.
+   * against one view of one, and is kept. Measured before it was made (with a development probe not
+   * kept in the repository): over the flat renders and photos of seeds 606, 1111, 2222 and 3333,
+   * every name read so (8) was right, and all had been refused (seed 3333's flat {@code DEWI},
+   * stretched {@code DEI}; docs/benchmarks.md). The seed-42 rule that a name the views disagree on
+   * is not delivered stands for the rest: it was set on three views of one model, before there was
+   * a checker.
    */
   static boolean readAs(List<String> checker, String name) {
     if (checker.size() < 2) {
