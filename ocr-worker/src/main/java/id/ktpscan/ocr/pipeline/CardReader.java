@@ -532,25 +532,17 @@ public final class CardReader implements AutoCloseable {
    * reads an apostrophe: {@code SYAFI1I} against {@code SYAFI'I} (seed 606's flat render {@code
    * ktp-00124}, refused before, docs/benchmarks.md). A {@code 1} in a name is a misread stroke:
    * {@link FieldReader#personName} takes it for an {@code I}, but the apostrophe of {@code
-   * SYAFI'I}, {@code NI'MAH} is the same short upright stroke. Present only when every checker
-   * reading is the same and equals the first model's reading with at least one of its {@code 1}s
-   * (at most {@link #MAX_ONES_TRIED}) read as an apostrophe and the others as {@code I}: every
-   * other letter and space is confirmed by both models, and the one place the first model was
-   * unsure is read by the other. The first model's stretched view is not asked: it is the same
-   * model unsure at the same place ({@code SYAFI'1I}).
+   * SYAFI'I}, {@code NI'MAH} is the same short upright stroke. Present only when the checker's
+   * views (two at least, {@link #readAs}) all read the same name, and it equals the first model's
+   * reading with at least one of its {@code 1}s (at most {@link #MAX_ONES_TRIED}) read as an
+   * apostrophe and the others as {@code I}: every other letter and space is confirmed by both
+   * models, and the one place the first model was unsure is read by the other. The first model's
+   * stretched view is not asked: it is the same model unsure at the same place ({@code SYAFI'1I}).
    */
   static Optional<String> apostrophesFromChecker(String mine, List<String> theirs) {
-    if (theirs.isEmpty()) {
+    String checker = theirs.isEmpty() ? null : FieldReader.personName(afterColon(theirs.get(0)));
+    if (checker == null || checker.indexOf('\'') < 0 || !readAs(theirs, checker)) {
       return Optional.empty();
-    }
-    String checker = FieldReader.personName(afterColon(theirs.get(0)));
-    if (checker == null || checker.indexOf('\'') < 0) {
-      return Optional.empty();
-    }
-    for (String other : theirs) {
-      if (!checker.equals(FieldReader.personName(afterColon(other)))) {
-        return Optional.empty();
-      }
     }
     List<Integer> ones = new java.util.ArrayList<>();
     for (int i = 0; i < mine.length(); i++) {

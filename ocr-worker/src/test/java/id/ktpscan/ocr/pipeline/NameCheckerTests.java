@@ -139,6 +139,8 @@ class NameCheckerTests {
             CardReader.apostrophesFromChecker(
                 "SYAFI1I IBRAHIM", List.of("SYAFI'I IBRAHIM", "SYAFII IBRAHIM")))
         .isEmpty();
+    assertThat(CardReader.apostrophesFromChecker("SYAFI1I IBRAHIM", List.of("SYAFI'I IBRAHIM")))
+        .isEmpty();
     assertThat(CardReader.apostrophesFromChecker("SYAFI1I IBRAHIM", List.of())).isEmpty();
     // The checker reads an I there: FieldReader's own reading of the 1 stands, checked as usual.
     assertThat(

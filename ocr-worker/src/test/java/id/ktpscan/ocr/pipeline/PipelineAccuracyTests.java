@@ -208,15 +208,10 @@ class PipelineAccuracyTests {
     // box"): the detector's box stopped inside the tall bold digits, the recogniser read letters
     // (no NIK at all) and the clean render was refused as UNREADABLE.
     SyntheticSet.Flat flat = new SyntheticSet(AreaDirectory.load()).flat(606, 62);
-    Mat card = decoded(flat);
-    try {
-      CardScan scan = reader.scanFlatCard(card);
-      assertThat(scan.outcome()).isEqualTo(ScanOutcome.EXTRACTED);
-      assertThat(scan.value(KtpField.NIK)).isEqualTo(flat.identity().fields().get(KtpField.NIK));
-      assertThat(scan.checks().get("nikBirthDate").name()).isEqualTo("PASS");
-    } finally {
-      card.release();
-    }
+    CardScan scan = scanFlat(flat);
+    assertThat(scan.outcome()).isEqualTo(ScanOutcome.EXTRACTED);
+    assertThat(scan.value(KtpField.NIK)).isEqualTo(flat.identity().fields().get(KtpField.NIK));
+    assertThat(scan.checks().get("nikBirthDate").name()).isEqualTo("PASS");
   }
 
   @Test
@@ -240,16 +235,11 @@ class PipelineAccuracyTests {
     // The flat render of seed 606's ktp-00124 (docs/benchmarks.md, "An apostrophe read as 1, …"):
     // v1 read SYAFI'I as SYAFI1I (SYAFIII as a name), v3 read SYAFI'I; refused as UNREADABLE.
     SyntheticSet.Flat flat = new SyntheticSet(AreaDirectory.load()).flat(606, 124);
-    Mat card = decoded(flat);
-    try {
-      CardScan scan = reader.scanFlatCard(card);
-      assertThat(scan.outcome()).isEqualTo(ScanOutcome.EXTRACTED);
-      assertThat(scan.value(KtpField.NAME))
-          .isEqualTo(flat.identity().fields().get(KtpField.NAME))
-          .contains("'");
-    } finally {
-      card.release();
-    }
+    CardScan scan = scanFlat(flat);
+    assertThat(scan.outcome()).isEqualTo(ScanOutcome.EXTRACTED);
+    assertThat(scan.value(KtpField.NAME))
+        .isEqualTo(flat.identity().fields().get(KtpField.NAME))
+        .contains("'");
   }
 
   @Test
@@ -257,14 +247,9 @@ class PipelineAccuracyTests {
     // The flat render of seed 3333's ktp-00021 (docs/benchmarks.md, fresh seed 3333): v1 read
     // DEWI, its stretched view DEI, v3 DEWI on both views; refused as UNREADABLE before.
     SyntheticSet.Flat flat = new SyntheticSet(AreaDirectory.load()).flat(3333, 21);
-    Mat card = decoded(flat);
-    try {
-      CardScan scan = reader.scanFlatCard(card);
-      assertThat(scan.outcome()).isEqualTo(ScanOutcome.EXTRACTED);
-      assertThat(scan.value(KtpField.NAME)).isEqualTo(flat.identity().fields().get(KtpField.NAME));
-    } finally {
-      card.release();
-    }
+    CardScan scan = scanFlat(flat);
+    assertThat(scan.outcome()).isEqualTo(ScanOutcome.EXTRACTED);
+    assertThat(scan.value(KtpField.NAME)).isEqualTo(flat.identity().fields().get(KtpField.NAME));
   }
 
   @Test
@@ -304,11 +289,16 @@ class PipelineAccuracyTests {
     }
   }
 
-  /** A flat render as the benchmark reads it: written as PNG, decoded by OpenCV. */
-  private static Mat decoded(SyntheticSet.Flat flat) throws java.io.IOException {
+  /** A flat render read as the benchmark reads it: written as PNG, decoded by OpenCV, scanned. */
+  private static CardScan scanFlat(SyntheticSet.Flat flat) throws java.io.IOException {
     java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
     javax.imageio.ImageIO.write(flat.card().image(), "png", png);
-    return Imgcodecs.imdecode(new MatOfByte(png.toByteArray()), Imgcodecs.IMREAD_COLOR);
+    Mat card = Imgcodecs.imdecode(new MatOfByte(png.toByteArray()), Imgcodecs.IMREAD_COLOR);
+    try {
+      return reader.scanFlatCard(card);
+    } finally {
+      card.release();
+    }
   }
 
   /** Generated negatives of one kind whose photos are sharp as a whole, answered otherwise. */
