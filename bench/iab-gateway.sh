@@ -5,12 +5,18 @@
 # how long the outbox relay needs to publish the backlog to Kafka after each round.
 # Usage: ./ktp bench iab [--rounds N] [--duration 10s] [--connections 8] [--warmup 20s]
 #                       [--rate 200] [--max-rate 600] [--max-wal-size 1GB]
+#                       [--dirty-background-bytes 64MB]
 # --max-rate bounds the submissions/s the run can reach (one user token is minted for each
 # submission it might make, so a lower bound saves minting time on a slow host);
 # --max-wal-size sets PostgreSQL's max_wal_size for the run and restores it afterwards.
+# --dirty-background-bytes sets the kernel's vm.dirty_background_bytes for the run (root only) and
+# restores it afterwards: how much written data the page cache holds before the kernel starts
+# writing it back (docs/benchmarks.md, "Writeback bursts").
 # To look into a result: BENCH_JFR_DIR=DIR (a flight recording per service), BENCH_JAVA_OPTS
 # (JVM options for both services, e.g. a GC log), BENCH_ACCESS_LOG_DIR=DIR (iab-gateway writes
-# DIR/quarkus.log: one line per request with its time of day and its duration in ms).
+# DIR/quarkus.log: one line per request with its time of day and its duration in ms),
+# BENCH_IO_SAMPLES=FILE (bench/io-sampler.py samples CPU, disk writes and dirty page cache there
+# every 0.25 s; bench/io-bursts.py lines them up with the access log).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -22,6 +28,7 @@ WARMUP=20s
 RATE=200
 MAX_RATE=600
 MAX_WAL_SIZE=
+DIRTY_BACKGROUND=
 while [ $# -gt 0 ]; do
   case "$1" in
     --rounds) ROUNDS="$2"; shift 2 ;;
@@ -31,10 +38,21 @@ while [ $# -gt 0 ]; do
     --rate) RATE="$2"; shift 2 ;;
     --max-rate) MAX_RATE="$2"; shift 2 ;;
     --max-wal-size) MAX_WAL_SIZE="$2"; shift 2 ;;
+    --dirty-background-bytes) DIRTY_BACKGROUND="$2"; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
 SECONDS_PER_ROUND="${DURATION%s}"
+DIRTY_BACKGROUND_BYTES=
+if [ -n "$DIRTY_BACKGROUND" ]; then
+  DIRTY_BACKGROUND_BYTES="$(numfmt --from=iec "${DIRTY_BACKGROUND%B}" 2>/dev/null)" ||
+    { echo "--dirty-background-bytes: a size such as 64MB or 67108864" >&2; exit 2; }
+  [ -w /proc/sys/vm/dirty_background_bytes ] ||
+    { echo "--dirty-background-bytes needs root (it writes /proc/sys/vm/dirty_background_bytes)" >&2; exit 2; }
+fi
+# What the kernel had, to put back at exit: writing one of the two clears the other.
+DIRTY_BYTES_BEFORE="$(cat /proc/sys/vm/dirty_background_bytes)"
+DIRTY_RATIO_BEFORE="$(cat /proc/sys/vm/dirty_background_ratio)"
 
 ensure_wrk
 "$ROOT/ktp" infra up
@@ -42,7 +60,9 @@ ensure_wrk
 WORK="$(mktemp -d)"
 PIDS=()
 BENCH_DB=iab_gateway_bench
+SAMPLER_PID=
 cleanup() {
+  [ -z "$SAMPLER_PID" ] || kill "$SAMPLER_PID" 2>/dev/null || true
   for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
   for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
   # A run writes gigabytes of encrypted images: its database and the topic's records go with it.
@@ -56,9 +76,30 @@ cleanup() {
       "$ROOT/ktp" pg-setting reset max_wal_size || true
     fi
   fi
+  if [ -n "$DIRTY_BACKGROUND_BYTES" ]; then
+    if [ "$DIRTY_BYTES_BEFORE" != 0 ]; then
+      echo "$DIRTY_BYTES_BEFORE" >/proc/sys/vm/dirty_background_bytes || true
+    else
+      echo "$DIRTY_RATIO_BEFORE" >/proc/sys/vm/dirty_background_ratio || true
+    fi
+  fi
   rm -rf "$WORK"
 }
 trap cleanup EXIT
+
+if [ -n "$DIRTY_BACKGROUND_BYTES" ]; then
+  echo "$DIRTY_BACKGROUND_BYTES" >/proc/sys/vm/dirty_background_bytes
+fi
+if [ "$(cat /proc/sys/vm/dirty_background_bytes)" != 0 ]; then
+  WRITEBACK="vm.dirty_background_bytes $(cat /proc/sys/vm/dirty_background_bytes)"
+else
+  WRITEBACK="vm.dirty_background_ratio $(cat /proc/sys/vm/dirty_background_ratio) % of available memory"
+fi
+echo "[bench] kernel writeback starts at: $WRITEBACK" >&2
+if [ -n "${BENCH_IO_SAMPLES:-}" ]; then
+  python3 "$ROOT/bench/io-sampler.py" "$BENCH_IO_SAMPLES" &
+  SAMPLER_PID=$!  # not in PIDS: component_ticks finds the services there by position
+fi
 
 WAL_BEFORE="$("$ROOT/ktp" pg-setting show max_wal_size)"
 WAL_SOURCE="$("$ROOT/ktp" pg-setting source max_wal_size)"
@@ -233,6 +274,9 @@ outbox backlog published to Kafka within (s) after each round: ${drains[*]}
 CPU per accepted submission at saturation, ms (median over rounds): iab-gateway $(median "${cpu_iab[@]}"),
 PostgreSQL $(median "${cpu_pg[@]}"), Kafka $(median "${cpu_kafka[@]}"), token-gateway $(median "${cpu_token[@]}"), Redis $(median "${cpu_redis[@]}"),
 the rest (wrk, kernel, other processes) $(median "${cpu_rest[@]}"); machine busy, per round (%): ${busy[*]}
+paced $RATE/s, per round: req/s ${p_rate[*]}; p99 ms ${p_p99[*]}
+saturation, per round: req/s ${s_rate[*]}; p99 ms ${s_p99[*]}
+kernel writeback starts at: $WRITEBACK
 PostgreSQL WAL per accepted submission, KB, per round: ${wal_kb[*]}; checkpoints forced by WAL volume, per round: ${checkpoints[*]} (max_wal_size $("$ROOT/ktp" pg-setting show max_wal_size))
 target: >= 200 accepted submissions/s (saturation rate), p99 < 100 ms at 200/s (paced)
 OUT
