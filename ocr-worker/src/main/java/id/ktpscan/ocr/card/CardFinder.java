@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 import org.opencv.core.Point;
+import org.opencv.core.Rect;
 import org.opencv.core.Size;
 import org.opencv.imgproc.Imgproc;
 
@@ -172,6 +173,89 @@ public final class CardFinder {
       }
     }
     return first;
+  }
+
+  /**
+   * Share of the photo's width and height that each of the four tiles of {@link #findSmall} covers.
+   * Neighbouring tiles overlap by 0.2 of the photo, so a card narrower than that lies whole in one
+   * tile; a wider one can straddle two (the widest card the gate calls too small, 300 px, is wider
+   * than 0.2 of a 1,080-px photo). Larger tiles overlap more but leave a small card a smaller share
+   * of its tile, which the presence model scores lower: with tiles of 0.65 two tiny cards of seeds
+   * 9292 and 9393 scored under {@link #MIN_SCORE} that tiles of 0.6 find at 0.81 and 0.99 (a
+   * development probe over the tiny cards and photos without a card of seeds 9191, 9292 and 9393,
+   * not kept: 59 of 60 tiny cards found, the most card-like quad of the 60 photos without a card
+   * 0.17).
+   */
+  static final double TILE_SHARE = 0.6;
+
+  /** Pixels (of the photo) a quad's corners must keep from the edge of its tile to count whole. */
+  private static final int TILE_MARGIN = 3;
+
+  /**
+   * A card too small for the whole-photo search to propose: its outline spans a few dozen pixels of
+   * the working image, below what {@link Proposals} picks up (seen: cards 120–235 px wide in photos
+   * 1080–2000 px wide, no proposal near them). The photo is searched again in four overlapping
+   * tiles, each on a working image of its own, so a small card has two to four times the pixels.
+   *
+   * <p>For refusals only (the caller already found no card): it costs four searches, and the quad
+   * is not refined on the photo.
+   *
+   * @param maxWidth only quads whose long edge is shorter than this, in photo pixels
+   * @return the most card-like quad of the tiles that scores at least {@link #MIN_SCORE}, lies
+   *     whole inside its tile and is narrower than {@code maxWidth}, in photo pixels
+   */
+  public Optional<Quad> findSmall(Mat bgr, double maxWidth) {
+    if (tooSmall(bgr)) {
+      return Optional.empty();
+    }
+    int tileWidth = (int) Math.round(bgr.cols() * TILE_SHARE);
+    int tileHeight = (int) Math.round(bgr.rows() * TILE_SHARE);
+    Quad best = null;
+    for (int row = 0; row < 2; row++) {
+      for (int col = 0; col < 2; col++) {
+        int x0 = col * (bgr.cols() - tileWidth);
+        int y0 = row * (bgr.rows() - tileHeight);
+        // Scaled here to the working size: left to the search, a tile a little over 1.5 working
+        // images long would be halved to well under one (seen: 1,040 px → 520).
+        Mat tile = bgr.submat(new Rect(x0, y0, tileWidth, tileHeight));
+        double f = Math.min(1.0, (double) WORK_SIDE / Math.max(tileWidth, tileHeight));
+        Mat scaled = new Mat();
+        Imgproc.resize(tile, scaled, new Size(), f, f, Imgproc.INTER_AREA);
+        Search search = new Search(scaled);
+        try {
+          for (Candidate c : search.ranked) {
+            Point[] inTile = search.toPhoto(c.corners);
+            if (c.score < MIN_SCORE
+                || (best != null && c.score <= best.score())
+                || !inside(inTile, scaled.cols(), scaled.rows(), TILE_MARGIN * f)) {
+              continue;
+            }
+            Point[] corners = new Point[4];
+            for (int k = 0; k < 4; k++) {
+              corners[k] = new Point(inTile[k].x / f + x0, inTile[k].y / f + y0);
+            }
+            Quad quad = new Quad(order(corners), c.score);
+            if (quad.width() < maxWidth) {
+              best = quad;
+            }
+          }
+        } finally {
+          search.release();
+          scaled.release();
+          tile.release();
+        }
+      }
+    }
+    return Optional.ofNullable(best);
+  }
+
+  private static boolean inside(Point[] corners, int width, int height, double margin) {
+    for (Point p : corners) {
+      if (p.x < margin || p.y < margin || p.x > width - margin || p.y > height - margin) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** One search over a photo: the working image, proposals, fitting and ranking. */

@@ -78,6 +78,11 @@ public final class QualityGate {
     this.thresholds = thresholds;
   }
 
+  /** The long edge, in photo pixels, below which a card is too small to read, whatever else. */
+  public double minCardWidth() {
+    return thresholds.minCardWidth();
+  }
+
   public Verdict check(Mat photo, Point[] corners, Mat card) {
     Measures m = measure(photo, corners, card);
     List<RetryReason> blocking = new ArrayList<>();

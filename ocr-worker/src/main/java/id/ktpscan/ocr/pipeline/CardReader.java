@@ -121,7 +121,9 @@ public final class CardReader implements AutoCloseable {
       // Too dark to find an outline in is too dark, whatever it holds: in the dark, the photo's
       // sharpness measure reads low too, and "blurry" would send the user after the wrong fix.
       RetryReason reason =
-          tooDark(photo) ? RetryReason.TOO_DARK : blurryOr(focus, RetryReason.NO_CARD);
+          tooDark(photo)
+              ? RetryReason.TOO_DARK
+              : focus.sharp() ? noCardOrTooSmall(photo) : RetryReason.BLURRY;
       return retry(List.of(reason), List.of(), clock);
     }
     Rectifier.Rectified rectified = rectifier.rectify(photo, quad.get().corners());
@@ -170,10 +172,11 @@ public final class CardReader implements AutoCloseable {
             return retry(List.of(RetryReason.CROPPED), List.of(), clock);
           }
           boolean someText = Math.max(early.tokens(), whole.words()) >= MIN_TOKENS_OF_A_CARD;
-          return retry(
-              List.of(blurryOr(focus, someText ? RetryReason.NOT_KTP : RetryReason.NO_CARD)),
-              List.of(),
-              clock);
+          RetryReason reason =
+              !focus.sharp()
+                  ? RetryReason.BLURRY
+                  : someText ? RetryReason.NOT_KTP : noCardOrTooSmall(photo);
+          return retry(List.of(reason), List.of(), clock);
         }
       }
       QualityGate.Verdict verdict = gate.check(photo, quad.get().corners(), card);
@@ -284,8 +287,17 @@ public final class CardReader implements AutoCloseable {
    * card loses the edges and the text that tell it from the background or from another card, and
    * "hold the camera still" is the advice that helps.
    */
-  private static RetryReason blurryOr(Focus focus, RetryReason reason) {
-    return focus.sharp() ? reason : RetryReason.BLURRY;
+  /**
+   * {@code NO_CARD} for a sharp photo in which nothing card-like was found, unless the photo,
+   * searched again in tiles, holds a card-like outline narrower than the gate's minimum: then the
+   * card is there but too small for the search over the whole photo, and the user's fix is to come
+   * closer ({@code TOO_SMALL}), not to look for a card (seed 9191's negatives-only run: all three
+   * of its wrong reasons were tiny cards answered {@code NO_CARD}).
+   */
+  private RetryReason noCardOrTooSmall(Mat photo) {
+    return finder.findSmall(photo, gate.minCardWidth()).isPresent()
+        ? RetryReason.TOO_SMALL
+        : RetryReason.NO_CARD;
   }
 
   /**

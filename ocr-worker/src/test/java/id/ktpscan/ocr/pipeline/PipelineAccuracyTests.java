@@ -273,6 +273,18 @@ class PipelineAccuracyTests {
     assertReasons(cases);
   }
 
+  @Test
+  void tinyCardsTheWholePhotoSearchMissesAreTooSmallAndNoCardStaysNoCard() throws Exception {
+    // Seed 9191's negatives-only run (docs/benchmarks.md, "Tiny cards"): tiny cards no card-like
+    // quad was found for over the whole photo were NO_CARD; the tiled search finds them. Its
+    // no-card photo with the most card-like shape in a tile stays NO_CARD.
+    assertReasons(
+        List.of(
+            new Case(9191, 97, RetryReason.TOO_SMALL),
+            new Case(9191, 125, RetryReason.TOO_SMALL),
+            new Case(9191, 14, RetryReason.NO_CARD)));
+  }
+
   /** Negative {@code index} of a set written with {@code seed}, made for {@code reason}. */
   private record Case(long seed, int index, RetryReason reason) {}
 
