@@ -182,9 +182,9 @@ public final class CardFinder {
    * than 0.2 of a 1,080-px photo). Larger tiles overlap more but leave a small card a smaller share
    * of its tile, which the presence model scores lower: with tiles of 0.65 two tiny cards of seeds
    * 9292 and 9393 scored under {@link #MIN_SCORE} that tiles of 0.6 find at 0.81 and 0.99 (a
-   * development probe over the tiny cards and photos without a card of seeds 9191, 9292 and 9393,
-   * not kept: 59 of 60 tiny cards found, the most card-like quad of the 60 photos without a card
-   * 0.17).
+   * development probe, not kept). At 0.6, {@code FinderReport} (bench/ocr-bench) over the negatives
+   * of seeds 9191, 9292 and 9393 finds a small card in 59 of their 60 tiny-card photos and in none
+   * of their 60 photos without a card.
    */
   static final double TILE_SHARE = 0.6;
 

@@ -1,0 +1,95 @@
+package id.ktpscan.bench.ocr;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import id.ktpscan.ocr.card.CardFinder;
+import id.ktpscan.ocr.pipeline.OpenCvLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.opencv.core.Mat;
+import org.opencv.imgcodecs.Imgcodecs;
+
+/**
+ * What the card finder sees in a generated set's negatives: {@code FinderReport DIR [MAX_WIDTH]}.
+ *
+ * <p>For each negative photo of {@code DIR} (as {@code SynthCli} writes it, e.g. {@code --n 0
+ * --negatives}): the reason it was made for, the score and width of the whole-photo search's quad
+ * ({@link CardFinder#find}), and those of the tiled search for a small card ({@link
+ * CardFinder#findSmall}, quads narrower than {@code MAX_WIDTH}, default 300 px: the quality gate's
+ * minimum). Then, per reason, how many photos the tiled search found a small card in, and the
+ * median time of the tiled search. It reads no text, so it runs in a fraction of the benchmark's
+ * time.
+ */
+public final class FinderReport {
+
+  private FinderReport() {}
+
+  public static void main(String[] args) throws Exception {
+    if (args.length < 1) {
+      System.err.println("usage: FinderReport DIR [MAX_WIDTH]");
+      System.exit(2);
+    }
+    Path dir = Path.of(args[0]);
+    double maxWidth = args.length > 1 ? Double.parseDouble(args[1]) : 300;
+    OpenCvLoader.load();
+    ObjectMapper json = new ObjectMapper();
+    CardFinder finder = new CardFinder();
+    Map<String, int[]> perReason = new TreeMap<>();
+    List<Double> smallMs = new ArrayList<>();
+    System.out.println("photo\treason made for\twhole-photo quad\tsmall card in a tile");
+    try (var files = Files.list(dir)) {
+      for (Path p : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+        JsonNode truth = json.readTree(p.toFile());
+        String reason = truth.path("expected").path("reason").asText("");
+        if (reason.isEmpty()) {
+          continue; // a positive
+        }
+        String name = truth.path("name").asText();
+        Mat photo = Imgcodecs.imread(dir.resolve(name + ".jpg").toString());
+        try {
+          Optional<CardFinder.Quad> whole = finder.find(photo);
+          long start = System.nanoTime();
+          Optional<CardFinder.Quad> small = finder.findSmall(photo, maxWidth);
+          smallMs.add((System.nanoTime() - start) / 1e6);
+          System.out.printf(
+              Locale.ROOT, "%s\t%s\t%s\t%s%n", name, reason, describe(whole), describe(small));
+          int[] counts = perReason.computeIfAbsent(reason, r -> new int[2]);
+          counts[0]++;
+          counts[1] += small.isPresent() ? 1 : 0;
+        } finally {
+          photo.release();
+        }
+      }
+    }
+    System.out.println();
+    perReason.forEach(
+        (reason, counts) ->
+            System.out.printf(
+                Locale.ROOT,
+                "%s: a small card found in %d of %d photos%n",
+                reason,
+                counts[1],
+                counts[0]));
+    if (!smallMs.isEmpty()) {
+      Collections.sort(smallMs);
+      System.out.printf(
+          Locale.ROOT,
+          "tiled search: median %.0f ms per photo (%d photos, the first ones warming up)%n",
+          smallMs.get(smallMs.size() / 2),
+          smallMs.size());
+    }
+  }
+
+  private static String describe(Optional<CardFinder.Quad> quad) {
+    return quad.map(
+            q -> String.format(Locale.ROOT, "score %.3f, %.0f px wide", q.score(), q.width()))
+        .orElse("-");
+  }
+}
