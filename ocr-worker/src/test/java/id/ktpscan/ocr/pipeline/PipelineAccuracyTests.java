@@ -276,8 +276,8 @@ class PipelineAccuracyTests {
   @Test
   void tinyCardsTheWholePhotoSearchMissesAreTooSmallAndNoCardStaysNoCard() throws Exception {
     // Seed 9191's negatives-only run (docs/benchmarks.md, "Tiny cards"): tiny cards no card-like
-    // quad was found for over the whole photo were NO_CARD; the tiled search finds them. Its
-    // no-card photo with the most card-like shape in a tile stays NO_CARD.
+    // quad was found for over the whole photo were NO_CARD; the tiled search finds them. A photo
+    // of the same run without a card stays NO_CARD.
     assertReasons(
         List.of(
             new Case(9191, 97, RetryReason.TOO_SMALL),
