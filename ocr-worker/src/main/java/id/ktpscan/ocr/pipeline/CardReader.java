@@ -283,16 +283,15 @@ public final class CardReader implements AutoCloseable {
   }
 
   /**
-   * {@code reason}, or {@link RetryReason#BLURRY} when the whole photo is out of focus: a blurred
-   * card loses the edges and the text that tell it from the background or from another card, and
-   * "hold the camera still" is the advice that helps.
-   */
-  /**
    * {@code NO_CARD} for a sharp photo in which nothing card-like was found, unless the photo,
    * searched again in tiles, holds a card-like outline narrower than the gate's minimum: then the
    * card is there but too small for the search over the whole photo, and the user's fix is to come
    * closer ({@code TOO_SMALL}), not to look for a card (seed 9191's negatives-only run: all three
    * of its wrong reasons were tiny cards answered {@code NO_CARD}).
+   *
+   * <p>Callers ask only when the whole photo is sharp: out of focus, {@link RetryReason#BLURRY}
+   * comes first, since a blurred card loses the edges and the text that tell it from the background
+   * or from another card, and "hold the camera still" is the advice that helps.
    */
   private RetryReason noCardOrTooSmall(Mat photo) {
     return finder.findSmall(photo, gate.minCardWidth()).isPresent()
