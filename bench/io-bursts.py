@@ -14,6 +14,7 @@ approximate (samples do not fall exactly on second boundaries, so it can read a 
 """
 import argparse
 import collections
+import os
 
 
 def per_second_requests(path, slow_ms):
@@ -40,7 +41,6 @@ def per_second_io(path):
     dirty = collections.Counter()
     busy = collections.Counter()
     peak = collections.Counter()
-
     for (_, a), (stamp, b) in zip(rows, rows[1:]):
         second = stamp[:8]
         step = (b["sectors_written"] - a["sectors_written"]) * 512
@@ -48,7 +48,6 @@ def per_second_io(path):
         peak[second] = max(peak[second], step)
         dirty[second] = max(dirty[second], b["dirty_kb"] + b["writeback_kb"])
         busy[second] += b["busy"] - a["busy"]
-
     return written, dirty, busy, peak
 
 
@@ -59,7 +58,7 @@ def main():
     p.add_argument("--slow-ms", type=float, default=80)
     p.add_argument("--burst-mb", type=float, default=200)
     p.add_argument("--hz", type=int, default=100, help="clock ticks per second (getconf CLK_TCK)")
-    p.add_argument("--cores", type=int, default=__import__("os").cpu_count())
+    p.add_argument("--cores", type=int, default=os.cpu_count())
     a = p.parse_args()
     done, slow = per_second_requests(a.access_log, a.slow_ms)
     written, dirty, busy, peak = per_second_io(a.samples)
