@@ -53,6 +53,71 @@ final class InkGaps {
     return gapCentres(empty, minGapRatio * bandHeight);
   }
 
+  /**
+   * One run of columns with ink inside the text band, separated from the next by at least one empty
+   * column.
+   *
+   * @param from first column
+   * @param to column after the last
+   * @param inkRows rows of the band holding ink in any of the run's columns
+   * @param bandRows rows of the text band
+   */
+  record InkRun(int from, int to, int inkRows, int bandRows) {
+
+    int width() {
+      return to - from;
+    }
+
+    double centre() {
+      return (from + to) / 2.0;
+    }
+  }
+
+  /**
+   * The runs of ink columns in a line crop, left to right; empty when the crop is flat or its text
+   * band is too thin to measure.
+   */
+  static List<InkRun> runs(Mat bgr) {
+    boolean[][] ink = inkMask(bgr);
+    List<InkRun> runs = new ArrayList<>();
+    if (ink.length == 0) {
+      return runs;
+    }
+    int[] band = textBand(ink);
+    int bandHeight = band[1] - band[0];
+    if (bandHeight < MIN_BAND_ROWS) {
+      return runs;
+    }
+    int width = ink[0].length;
+    int start = -1;
+    int top = Integer.MAX_VALUE;
+    int bottom = -1;
+    for (int x = 0; x <= width; x++) {
+      int count = 0;
+      int colTop = Integer.MAX_VALUE;
+      int colBottom = -1;
+      for (int y = band[0]; x < width && y < band[1]; y++) {
+        if (ink[y][x]) {
+          count++;
+          colTop = Math.min(colTop, y);
+          colBottom = y;
+        }
+      }
+      boolean inky = count > NOISE_PIXELS;
+      if (inky) {
+        start = start < 0 ? x : start;
+        top = Math.min(top, colTop);
+        bottom = Math.max(bottom, colBottom);
+      } else if (start >= 0) {
+        runs.add(new InkRun(start, x, bottom - top + 1, bandHeight));
+        start = -1;
+        top = Integer.MAX_VALUE;
+        bottom = -1;
+      }
+    }
+    return runs;
+  }
+
   private static double[] gapCentres(boolean[] empty, double minWidth) {
     int first = 0;
     while (first < empty.length && empty[first]) {

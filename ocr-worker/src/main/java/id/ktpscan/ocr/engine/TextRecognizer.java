@@ -169,7 +169,9 @@ public final class TextRecognizer {
       for (int g = 0; g < gaps.length; g++) {
         gaps[g] = (gaps[g] + pad) / stride;
       }
-      CtcDecoder.Result result = decoder.decode(probs, gaps);
+      CtcDecoder.Result result =
+          StrokeCount.recount(
+              decoder.decode(probs, gaps), () -> InkGaps.runs(crop.image()), stride, pad);
       out[batch[j]] = toLine(result, boxes.get(batch[j]), crop.width(), stride, pad);
     }
   }

@@ -29,9 +29,28 @@ class InkGapsTests {
   }
 
   @Test
+  void theBarsOfARomanThreeAreThreeTallNarrowRuns() {
+    Mat page = OcrSessionTests.render(List.of("JL CEMPAKA III"));
+    Mat line = page.submat(20, 70, 30, 330);
+
+    List<InkGaps.InkRun> runs = InkGaps.runs(line);
+
+    // J, L, C, E, M, P, A, K, A, then the three bars (the band reaches down J's descender).
+    assertThat(runs).hasSize(12);
+    assertThat(runs.subList(9, 12))
+        .allSatisfy(
+            bar -> {
+              assertThat(bar.inkRows()).isGreaterThanOrEqualTo((int) (0.75 * bar.bandRows()));
+              assertThat(bar.width()).isLessThan((int) (0.3 * bar.bandRows()));
+            });
+    assertThat(runs.get(8).width()).isGreaterThan((int) (0.5 * runs.get(8).bandRows()));
+  }
+
+  @Test
   void findsNothingOnAFlatCrop() {
     Mat flat = new Mat(48, 200, CvType.CV_8UC3, new Scalar(200, 200, 200));
 
     assertThat(InkGaps.centres(flat, 0.4)).isEmpty();
+    assertThat(InkGaps.runs(flat)).isEmpty();
   }
 }

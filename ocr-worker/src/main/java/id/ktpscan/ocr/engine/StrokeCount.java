@@ -1,0 +1,173 @@
+package id.ktpscan.ocr.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Counts the strokes of a word read as nothing but {@code I}s ({@code II}, {@code III}: the Roman
+ * numerals of street names, {@code JL CEMPAKA III}) in the line's ink, and makes the word that many
+ * {@code I}s.
+ *
+ * <p>A CTC recogniser can emit the same letter twice only with a blank step between, so {@code III}
+ * needs five time steps; at the KTP recogniser's stride a printed {@code III} spans about three and
+ * comes out {@code II} (seed 7171's clean renders {@code ktp-00023} and {@code ktp-00180},
+ * docs/benchmarks.md). The ink has no such limit: the bars of {@code III} are three runs of ink
+ * columns with empty columns between them.
+ *
+ * <p>The word's runs are those between the run under the character before it and the run under the
+ * character after it (the line's ends where there are none). The count replaces the word only when
+ * every one of them is a bar (at least {@link #MIN_HEIGHT} of the text band tall, at most {@link
+ * #MAX_WIDTH} of it wide: not a dot, not another letter), there are one to three, and the word's
+ * own characters fall on them; otherwise the reading stands as the model gave it. A bar the count
+ * adds is marked {@linkplain CtcDecoder.Emission#inserted() inserted}: it does not count towards
+ * the line's confidence.
+ */
+final class StrokeCount {
+
+  /** Share of the text band's height a bar's ink must span. */
+  static final double MIN_HEIGHT = 0.7;
+
+  /** Share of the text band's height a bar's ink may be wide. */
+  static final double MAX_WIDTH = 0.3;
+
+  /** Most bars a word may have: the Roman numerals on KTP addresses go up to {@code III}. */
+  static final int MAX_BARS = 3;
+
+  private static final String BAR = "I";
+  private static final String SPACE = " ";
+
+  private StrokeCount() {}
+
+  /**
+   * The line with each all-{@code I} word recounted from the ink.
+   *
+   * @param line the decoded line
+   * @param ink the crop's ink runs ({@link InkGaps#runs}), measured only for a line with such a
+   *     word
+   * @param stride crop columns per time step
+   * @param pad background columns added before the crop
+   */
+  static CtcDecoder.Result recount(
+      CtcDecoder.Result line, Supplier<List<InkGaps.InkRun>> ink, double stride, int pad) {
+    List<CtcDecoder.Emission> in = line.emissions();
+    if (!hasBarWord(in)) {
+      return line;
+    }
+    List<InkGaps.InkRun> runs = ink.get();
+    if (runs.isEmpty()) {
+      return line;
+    }
+    List<CtcDecoder.Emission> out = new ArrayList<>(in.size() + 2);
+    boolean changed = false;
+    int i = 0;
+    while (i < in.size()) {
+      int end = wordEnd(in, i);
+      List<CtcDecoder.Emission> word = in.subList(i, end);
+      List<CtcDecoder.Emission> counted =
+          allBars(word) ? recountWord(in, i, end, word, runs, stride, pad) : word;
+      changed |= counted != word;
+      out.addAll(counted);
+      if (end < in.size()) {
+        out.add(in.get(end));
+      }
+      i = end + 1;
+    }
+    if (!changed) {
+      return line;
+    }
+    StringBuilder text = new StringBuilder();
+    out.forEach(e -> text.append(e.text()));
+    return new CtcDecoder.Result(text.toString(), line.confidence(), out);
+  }
+
+  private static boolean hasBarWord(List<CtcDecoder.Emission> in) {
+    for (int i = 0; i < in.size(); i = wordEnd(in, i) + 1) {
+      if (allBars(in.subList(i, wordEnd(in, i)))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Index of the space after the word starting at {@code from}, or the line's length. */
+  private static int wordEnd(List<CtcDecoder.Emission> in, int from) {
+    int end = from;
+    while (end < in.size() && !SPACE.equals(in.get(end).text())) {
+      end++;
+    }
+    return end;
+  }
+
+  private static boolean allBars(List<CtcDecoder.Emission> word) {
+    return !word.isEmpty() && word.stream().allMatch(e -> BAR.equals(e.text()));
+  }
+
+  private static List<CtcDecoder.Emission> recountWord(
+      List<CtcDecoder.Emission> in,
+      int from,
+      int end,
+      List<CtcDecoder.Emission> word,
+      List<InkGaps.InkRun> runs,
+      double stride,
+      int pad) {
+    int before = from >= 2 ? runUnder(in.get(from - 2), runs, stride, pad) : -1;
+    int after = end + 1 < in.size() ? runUnder(in.get(end + 1), runs, stride, pad) : runs.size();
+    int first = runUnder(word.get(0), runs, stride, pad);
+    int last = runUnder(word.get(word.size() - 1), runs, stride, pad);
+    if (!(before < first && last < after)) {
+      return word;
+    }
+    List<InkGaps.InkRun> bars = runs.subList(before + 1, after);
+    if (bars.isEmpty() || bars.size() > MAX_BARS || bars.size() == word.size()) {
+      return word;
+    }
+    for (InkGaps.InkRun run : bars) {
+      if (run.inkRows() < MIN_HEIGHT * run.bandRows() || run.width() > MAX_WIDTH * run.bandRows()) {
+        return word;
+      }
+    }
+    List<CtcDecoder.Emission> counted = new ArrayList<>(bars.size());
+    for (InkGaps.InkRun run : bars) {
+      CtcDecoder.Emission own = emittedOn(word, run, runs, stride, pad);
+      if (own != null) {
+        counted.add(own);
+      } else {
+        int step = (int) Math.floor((run.centre() + pad) / stride);
+        counted.add(new CtcDecoder.Emission(BAR, step, step, 0f, true));
+      }
+    }
+    return counted;
+  }
+
+  /** The word's first emission that falls on {@code run}, or null. */
+  private static CtcDecoder.Emission emittedOn(
+      List<CtcDecoder.Emission> word,
+      InkGaps.InkRun run,
+      List<InkGaps.InkRun> runs,
+      double stride,
+      int pad) {
+    for (CtcDecoder.Emission e : word) {
+      if (runs.get(runUnder(e, runs, stride, pad)) == run) {
+        return e;
+      }
+    }
+    return null;
+  }
+
+  /** Index of the run under an emission's centre, or the nearest one. */
+  static int runUnder(CtcDecoder.Emission e, List<InkGaps.InkRun> runs, double stride, int pad) {
+    double x = e.centreStep() * stride - pad;
+    int best = 0;
+    double bestDistance = Double.MAX_VALUE;
+    for (int r = 0; r < runs.size(); r++) {
+      InkGaps.InkRun run = runs.get(r);
+      double distance = x < run.from() ? run.from() - x : x >= run.to() ? x - run.to() + 1 : 0;
+      if (distance < bestDistance) {
+        best = r;
+        bestDistance = distance;
+      }
+    }
+    return best;
+  }
+}
