@@ -44,11 +44,7 @@ final class InkGaps {
     int width = ink[0].length;
     boolean[] empty = new boolean[width];
     for (int x = 0; x < width; x++) {
-      int count = 0;
-      for (int y = band[0]; y < band[1]; y++) {
-        count += ink[y][x] ? 1 : 0;
-      }
-      empty[x] = count <= NOISE_PIXELS;
+      empty[x] = inkInColumn(ink, x, band) <= NOISE_PIXELS;
     }
     return gapCentres(empty, minGapRatio * bandHeight);
   }
@@ -60,9 +56,12 @@ final class InkGaps {
    * @param from first column
    * @param to column after the last
    * @param inkRows rows of the band holding ink in any of the run's columns
+   * @param pieces runs of such rows, top to bottom: 1 for a bar or a letter, 2 for a colon
    * @param bandRows rows of the text band
+   * @param atEdge whether the run touches the crop's first or last column: maybe a sliver of a
+   *     neighbour the box cut
    */
-  record InkRun(int from, int to, int inkRows, int bandRows) {
+  record InkRun(int from, int to, int inkRows, int pieces, int bandRows, boolean atEdge) {
 
     int width() {
       return to - from;
@@ -90,32 +89,40 @@ final class InkGaps {
     }
     int width = ink[0].length;
     int start = -1;
-    int top = Integer.MAX_VALUE;
-    int bottom = -1;
     for (int x = 0; x <= width; x++) {
-      int count = 0;
-      int colTop = Integer.MAX_VALUE;
-      int colBottom = -1;
-      for (int y = band[0]; x < width && y < band[1]; y++) {
-        if (ink[y][x]) {
-          count++;
-          colTop = Math.min(colTop, y);
-          colBottom = y;
-        }
-      }
-      boolean inky = count > NOISE_PIXELS;
-      if (inky) {
-        start = start < 0 ? x : start;
-        top = Math.min(top, colTop);
-        bottom = Math.max(bottom, colBottom);
-      } else if (start >= 0) {
-        runs.add(new InkRun(start, x, bottom - top + 1, bandHeight));
+      boolean inky = x < width && inkInColumn(ink, x, band) > NOISE_PIXELS;
+      if (inky && start < 0) {
+        start = x;
+      } else if (!inky && start >= 0) {
+        runs.add(run(ink, start, x, band));
         start = -1;
-        top = Integer.MAX_VALUE;
-        bottom = -1;
       }
     }
     return runs;
+  }
+
+  private static int inkInColumn(boolean[][] ink, int x, int[] band) {
+    int count = 0;
+    for (int y = band[0]; y < band[1]; y++) {
+      count += ink[y][x] ? 1 : 0;
+    }
+    return count;
+  }
+
+  private static InkRun run(boolean[][] ink, int from, int to, int[] band) {
+    int rows = 0;
+    int pieces = 0;
+    boolean previous = false;
+    for (int y = band[0]; y < band[1]; y++) {
+      boolean any = false;
+      for (int x = from; x < to && !any; x++) {
+        any = ink[y][x];
+      }
+      rows += any ? 1 : 0;
+      pieces += any && !previous ? 1 : 0;
+      previous = any;
+    }
+    return new InkRun(from, to, rows, pieces, band[1] - band[0], from == 0 || to == ink[0].length);
   }
 
   private static double[] gapCentres(boolean[] empty, double minWidth) {

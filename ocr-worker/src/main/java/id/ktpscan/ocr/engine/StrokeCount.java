@@ -31,11 +31,16 @@ final class StrokeCount {
   /** Share of the text band's height a bar's ink may be wide. */
   static final double MAX_WIDTH = 0.3;
 
+  /** Share of the text band's rows a colon's two dots may fill together. */
+  static final double DOTS_HEIGHT = 0.5;
+
   /** Most bars a word may have: the Roman numerals on KTP addresses go up to {@code III}. */
   static final int MAX_BARS = 3;
 
   private static final String BAR = "I";
   private static final String SPACE = " ";
+  private static final String COLON = ":";
+  private static final String ONE = "1";
 
   private StrokeCount() {}
 
@@ -99,8 +104,11 @@ final class StrokeCount {
     return end;
   }
 
+  /** A word of {@code I}s, or a lone {@code 1} (which the name reader takes for an {@code I}). */
   private static boolean allBars(List<CtcDecoder.Emission> word) {
-    return !word.isEmpty() && word.stream().allMatch(e -> BAR.equals(e.text()));
+    return !word.isEmpty()
+        && (word.stream().allMatch(e -> BAR.equals(e.text()))
+            || (word.size() == 1 && ONE.equals(word.get(0).text())));
   }
 
   private static List<CtcDecoder.Emission> recountWord(
@@ -118,17 +126,28 @@ final class StrokeCount {
     if (!(before < first && last < after)) {
       return word;
     }
-    List<InkGaps.InkRun> bars = runs.subList(before + 1, after);
-    if (bars.isEmpty() || bars.size() > MAX_BARS || bars.size() == word.size()) {
-      return word;
-    }
-    for (InkGaps.InkRun run : bars) {
-      if (run.inkRows() < MIN_HEIGHT * run.bandRows() || run.width() > MAX_WIDTH * run.bandRows()) {
-        return word;
+    List<InkGaps.InkRun> ink = runs.subList(before + 1, after);
+    if (word.size() == 1) {
+      List<InkGaps.InkRun> own =
+          ink.stream()
+              .filter(run -> !run.atEdge() || emittedOn(word, run, runs, stride, pad) != null)
+              .toList();
+      if (!own.isEmpty() && own.stream().allMatch(StrokeCount::dots)) {
+        // A colon (or what the box kept of it) read as a bar: ": SUHENDAR" as "1 SUHENDAR".
+        CtcDecoder.Emission e = word.get(0);
+        return List.of(
+            new CtcDecoder.Emission(COLON, e.firstStep(), e.lastStep(), e.probability(), false));
       }
     }
-    List<CtcDecoder.Emission> counted = new ArrayList<>(bars.size());
-    for (InkGaps.InkRun run : bars) {
+    if (!word.stream().allMatch(e -> BAR.equals(e.text()))
+        || ink.isEmpty()
+        || ink.size() > MAX_BARS
+        || ink.size() == word.size()
+        || !ink.stream().allMatch(StrokeCount::bar)) {
+      return word;
+    }
+    List<CtcDecoder.Emission> counted = new ArrayList<>(ink.size());
+    for (InkGaps.InkRun run : ink) {
       CtcDecoder.Emission own = emittedOn(word, run, runs, stride, pad);
       if (own != null) {
         counted.add(own);
@@ -138,6 +157,22 @@ final class StrokeCount {
       }
     }
     return counted;
+  }
+
+  /** One piece of ink, most of the band tall, narrow. */
+  static boolean bar(InkGaps.InkRun run) {
+    return run.pieces() == 1
+        && run.inkRows() >= MIN_HEIGHT * run.bandRows()
+        && run.width() <= MAX_WIDTH * run.bandRows();
+  }
+
+  /**
+   * Ink filling at most {@link #DOTS_HEIGHT} of the band's rows and at most as wide: a colon, a
+   * dot, punctuation (a blurred dot is wider than a bar).
+   */
+  static boolean dots(InkGaps.InkRun run) {
+    return run.inkRows() <= DOTS_HEIGHT * run.bandRows()
+        && run.width() <= DOTS_HEIGHT * run.bandRows();
   }
 
   /** The word's first emission that falls on {@code run}, or null. */

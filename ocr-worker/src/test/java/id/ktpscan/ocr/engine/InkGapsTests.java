@@ -37,13 +37,21 @@ class InkGapsTests {
 
     // J, L, C, E, M, P, A, K, A, then the three bars (the band reaches down J's descender).
     assertThat(runs).hasSize(12);
-    assertThat(runs.subList(9, 12))
-        .allSatisfy(
-            bar -> {
-              assertThat(bar.inkRows()).isGreaterThanOrEqualTo((int) (0.75 * bar.bandRows()));
-              assertThat(bar.width()).isLessThan((int) (0.3 * bar.bandRows()));
-            });
-    assertThat(runs.get(8).width()).isGreaterThan((int) (0.5 * runs.get(8).bandRows()));
+    assertThat(runs.subList(9, 12)).allMatch(StrokeCount::bar);
+    assertThat(runs.subList(0, 9)).noneMatch(StrokeCount::bar);
+  }
+
+  @Test
+  void aColonIsDotsNotABar() {
+    Mat page = OcrSessionTests.render(List.of(": SUHENDAR"));
+    Mat line = page.submat(20, 70, 30, 250);
+
+    List<InkGaps.InkRun> runs = InkGaps.runs(line);
+
+    assertThat(runs.get(0).pieces()).isEqualTo(2);
+    assertThat(StrokeCount.dots(runs.get(0))).isTrue();
+    assertThat(runs.subList(1, runs.size())).noneMatch(StrokeCount::dots);
+    assertThat(runs).noneMatch(StrokeCount::bar);
   }
 
   @Test

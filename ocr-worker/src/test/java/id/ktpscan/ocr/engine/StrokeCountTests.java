@@ -17,15 +17,20 @@ class StrokeCountTests {
 
   /** A letter's run: as wide as most capitals, the band's full height. */
   private static InkGaps.InkRun letter(int from) {
-    return new InkGaps.InkRun(from, from + 12, BAND, BAND);
+    return new InkGaps.InkRun(from, from + 12, BAND, 1, BAND, false);
   }
 
   private static InkGaps.InkRun bar(int from) {
-    return new InkGaps.InkRun(from, from + 3, BAND, BAND);
+    return new InkGaps.InkRun(from, from + 3, BAND, 1, BAND, false);
   }
 
   private static InkGaps.InkRun dot(int from) {
-    return new InkGaps.InkRun(from, from + 3, 3, BAND);
+    return new InkGaps.InkRun(from, from + 3, 3, 1, BAND, false);
+  }
+
+  /** Two dots one above the other. */
+  private static InkGaps.InkRun colon(int from) {
+    return new InkGaps.InkRun(from, from + 3, 6, 2, BAND, false);
   }
 
   /** An emission whose centre falls on column {@code x}. */
@@ -138,5 +143,32 @@ class StrokeCountTests {
     CtcDecoder.Result read = line(at("I", 1), at(" ", 8), at("N", 18), at("Y", 32));
 
     assertThat(recount(read, runs)).isSameAs(read);
+  }
+
+  @Test
+  void aColonReadAsALoneIOrOneIsTheColon() {
+    // : SUHENDAR, the colon read as I.
+    List<InkGaps.InkRun> runs = List.of(colon(0), letter(12), letter(26));
+    CtcDecoder.Result read = line(at("I", 1), at(" ", 8), at("S", 18), at("U", 32));
+
+    CtcDecoder.Result counted = recount(read, runs);
+
+    assertThat(counted.text()).isEqualTo(": SU");
+    assertThat(counted.emissions()).noneMatch(CtcDecoder.Emission::inserted);
+    // A box holding the colon's top dot and a sliver of the S its right edge cut, read as 1.
+    InkGaps.InkRun sliver = new InkGaps.InkRun(20, 24, BAND, 1, BAND, true);
+    CtcDecoder.Result one = line(at("1", 1));
+    assertThat(recount(one, List.of(dot(0), sliver)).text()).isEqualTo(":");
+    // A bar is no colon; nor is a dot beside a letter.
+    assertThat(recount(read, List.of(bar(0), letter(12), letter(26)))).isSameAs(read);
+    assertThat(recount(one, List.of(dot(0), letter(8)))).isSameAs(one);
+  }
+
+  @Test
+  void aOneIsNeverCountedAsBars() {
+    // 11 in a house number: a 1 whose ink shows two narrow strokes stays as read.
+    CtcDecoder.Result read = line(at("N", 6), at("O", 22), at(" ", 34), at("1", 41));
+
+    assertThat(recount(read, jlThen(bar(40), bar(46)))).isSameAs(read);
   }
 }

@@ -269,6 +269,16 @@ class PipelineAccuracyTests {
   }
 
   @Test
+  void aColonReadAsABarIsNotPartOfTheName() throws Exception {
+    // The flat render of seed 8282's ktp-00021 (docs/benchmarks.md, "Roman numerals"): the first
+    // model read ": SUHENDAR ANWAR" as "I SUHENDAR ANWAR", the checker disagreed, UNREADABLE.
+    SyntheticSet.Flat flat = new SyntheticSet(AreaDirectory.load()).flat(8282, 21);
+    CardScan scan = scanFlat(flat);
+    assertThat(scan.value(KtpField.NAME)).isEqualTo(flat.identity().fields().get(KtpField.NAME));
+    assertThat(scan.outcome()).isEqualTo(ScanOutcome.EXTRACTED);
+  }
+
+  @Test
   void negativesOfTheNegativesOnlyRunsOnceAnsweredOtherwiseHaveTheirReason() throws Exception {
     // Negatives of the negatives-only runs of seeds 1234, 5151 and 8080, and of seed 1111's run
     // (docs/benchmarks.md, "An apostrophe read as 1, and negatives, three more seeds"): KTPs cut
