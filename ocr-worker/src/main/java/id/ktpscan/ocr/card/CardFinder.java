@@ -249,6 +249,46 @@ public final class CardFinder {
     return Optional.ofNullable(best);
   }
 
+  /**
+   * Long side, in pixels, of the small copy of a photo {@link #blurredCardScore} searches: a
+   * Gaussian blur of 5–8 photo pixels spans under one pixel there, so a blurred card has edges
+   * again, while {@link Cardness}' grid still sees its margin and photo block.
+   */
+  static final int BLURRED_SIDE = 200;
+
+  /**
+   * How card-like the most card-like quad of the photo is on a copy {@link #BLURRED_SIDE} pixels
+   * long: a card the working image's search misses because blur took its edges is found there. 0
+   * when nothing is proposed.
+   *
+   * <p>For refusals only, to tell a blurred card from no card at all when the photo's sharpness
+   * does not ({@code CardReader}): over the heavily blurred and the no-card negatives of seven sets
+   * (seeds 1234, 5151, 9292, 9393 negatives-only, 8181, 8282, 8383; 125 photos whose {@link
+   * QualityGate#photoSharpness} is under 2.0), every blurred photo scored 0.61 or more here and
+   * every photo without a card 0.27 or less ({@code FinderReport}, bench/ocr-bench).
+   */
+  public double blurredCardScore(Mat bgr) {
+    if (tooSmall(bgr)) {
+      return 0;
+    }
+    double f = Math.min(1.0, (double) BLURRED_SIDE / Math.max(bgr.cols(), bgr.rows()));
+    Mat small = new Mat();
+    Imgproc.resize(bgr, small, new Size(), f, f, Imgproc.INTER_AREA);
+    try {
+      if (tooSmall(small)) {
+        return 0;
+      }
+      Search search = new Search(small);
+      try {
+        return search.ranked.stream().mapToDouble(c -> c.score).max().orElse(0);
+      } finally {
+        search.release();
+      }
+    } finally {
+      small.release();
+    }
+  }
+
   private static boolean inside(Point[] corners, int width, int height, double margin) {
     for (Point p : corners) {
       if (p.x < margin || p.y < margin || p.x > width - margin || p.y > height - margin) {

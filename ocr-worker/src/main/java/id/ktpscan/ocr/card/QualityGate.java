@@ -203,6 +203,15 @@ public final class QualityGate {
    */
   public static final double MIN_PHOTO_SHARPNESS = 1.80;
 
+  /**
+   * Below this {@link #photoSharpness} (and above {@link #MIN_PHOTO_SHARPNESS}) a photo in which no
+   * card was found may still be a blurred card: among the negatives-only sets of seeds 1234, 5151,
+   * 9292 and 9393 and the negatives of seeds 8181, 8282 and 8383, heavily blurred photos measured
+   * up to 1.94 and photos without a card from 1.70 ({@code FinderReport}, bench/ocr-bench). Callers
+   * then look for a blurred card on a small copy ({@link CardFinder#blurredCardScore}).
+   */
+  public static final double AMBIGUOUS_PHOTO_SHARPNESS = 2.0;
+
   /** Contrast (grey levels, max − min in a 7 × 7 window) that makes a pixel part of an edge. */
   private static final int EDGE_CONTRAST = 40;
 

@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.opencv.core.Core;
 import org.opencv.core.Mat;
 import org.opencv.core.MatOfByte;
@@ -123,7 +124,7 @@ public final class CardReader implements AutoCloseable {
       RetryReason reason =
           tooDark(photo)
               ? RetryReason.TOO_DARK
-              : focus.sharp() ? noCardOrTooSmall(photo) : RetryReason.BLURRY;
+              : blurryOrNoCard(focus, photo, () -> noCardOrTooSmall(photo));
       return retry(List.of(reason), List.of(), clock);
     }
     Rectifier.Rectified rectified = rectifier.rectify(photo, quad.get().corners());
@@ -173,9 +174,8 @@ public final class CardReader implements AutoCloseable {
           }
           boolean someText = Math.max(early.tokens(), whole.words()) >= MIN_TOKENS_OF_A_CARD;
           RetryReason reason =
-              !focus.sharp()
-                  ? RetryReason.BLURRY
-                  : someText ? RetryReason.NOT_KTP : noCardOrTooSmall(photo);
+              blurryOrNoCard(
+                  focus, photo, () -> someText ? RetryReason.NOT_KTP : noCardOrTooSmall(photo));
           return retry(List.of(reason), List.of(), clock);
         }
       }
@@ -289,9 +289,10 @@ public final class CardReader implements AutoCloseable {
    * closer ({@code TOO_SMALL}), not to look for a card (seed 9191's negatives-only run: all three
    * of its wrong reasons were tiny cards answered {@code NO_CARD}).
    *
-   * <p>Callers ask only when the whole photo is sharp: out of focus, {@link RetryReason#BLURRY}
-   * comes first, since a blurred card loses the edges and the text that tell it from the background
-   * or from another card, and "hold the camera still" is the advice that helps.
+   * <p>Asked through {@link #blurryOrNoCard}: in a blurred photo, {@link RetryReason#BLURRY} comes
+   * first unless not even a small copy of the photo shows anything card-like, since a blurred card
+   * loses the edges and the text that tell it from the background or from another card, and "hold
+   * the camera still" is the advice that helps.
    */
   private RetryReason noCardOrTooSmall(Mat photo) {
     return finder.findSmall(photo, gate.minCardWidth()).isPresent()
@@ -300,22 +301,68 @@ public final class CardReader implements AutoCloseable {
   }
 
   /**
-   * Whether the photo is sharp as a whole ({@link QualityGate#photoSharpness} at least {@link
-   * QualityGate#MIN_PHOTO_SHARPNESS}), measured at most once per scan: several refusal paths ask.
+   * The reason for a photo in which no card (or no KTP) was found: {@code BLURRY}, or {@code
+   * sharpAnswer}, what a sharp photo gets ({@code NO_CARD}, {@code TOO_SMALL}, {@code NOT_KTP}).
+   *
+   * <p>The photo's sharpness alone decided until heavily blurred photos and photos without a card
+   * were found to overlap near its threshold (seeds 8181, 8282 and 8383, fresh: four of their 150
+   * negatives answered {@code NO_CARD} for {@code BLURRY} or the other way round; a smooth backdrop
+   * has few sharp edges). So under {@link QualityGate#AMBIGUOUS_PHOTO_SHARPNESS} a small copy of
+   * the photo is searched, where blur no longer hides a card's outline ({@link
+   * CardFinder#blurredCardScore}): a card-like quad there ({@link #BLURRED_CARD_SCORE}) makes a
+   * sharp photo's {@code NO_CARD} {@code BLURRY}, and without one a blurred photo's {@code BLURRY}
+   * becomes the sharp answer when that is {@code NO_CARD} or {@code TOO_SMALL} (another card's text
+   * read in a blurred photo stays {@code BLURRY}). Only these swaps: every other answer is the
+   * sharpness threshold's.
+   */
+  private RetryReason blurryOrNoCard(Focus focus, Mat photo, Supplier<RetryReason> sharpAnswer) {
+    double sharpness = focus.sharpness();
+    if (sharpness >= QualityGate.AMBIGUOUS_PHOTO_SHARPNESS) {
+      return sharpAnswer.get();
+    }
+    boolean blurredCard = finder.blurredCardScore(photo) >= BLURRED_CARD_SCORE;
+    if (sharpness >= QualityGate.MIN_PHOTO_SHARPNESS) {
+      RetryReason answer = sharpAnswer.get();
+      return answer == RetryReason.NO_CARD && blurredCard ? RetryReason.BLURRY : answer;
+    }
+    if (blurredCard) {
+      return RetryReason.BLURRY;
+    }
+    RetryReason answer = sharpAnswer.get();
+    return answer == RetryReason.NO_CARD || answer == RetryReason.TOO_SMALL
+        ? answer
+        : RetryReason.BLURRY;
+  }
+
+  /**
+   * {@link CardFinder#blurredCardScore} from which a photo holds a blurred card: between the
+   * no-card photos' highest (0.25) and the blurred photos' lowest (0.64) of the sets named at
+   * {@link QualityGate#AMBIGUOUS_PHOTO_SHARPNESS}.
+   */
+  static final double BLURRED_CARD_SCORE = 0.45;
+
+  /**
+   * The photo's sharpness as a whole ({@link QualityGate#photoSharpness}), measured at most once
+   * per scan: several refusal paths ask.
    */
   private static final class Focus {
     private final Mat photo;
-    private Boolean sharp;
+    private Double sharpness;
 
     Focus(Mat photo) {
       this.photo = photo;
     }
 
-    boolean sharp() {
-      if (sharp == null) {
-        sharp = QualityGate.photoSharpness(photo) >= QualityGate.MIN_PHOTO_SHARPNESS;
+    double sharpness() {
+      if (sharpness == null) {
+        sharpness = QualityGate.photoSharpness(photo);
       }
-      return sharp;
+      return sharpness;
+    }
+
+    /** At least {@link QualityGate#MIN_PHOTO_SHARPNESS}. */
+    boolean sharp() {
+      return sharpness() >= QualityGate.MIN_PHOTO_SHARPNESS;
     }
   }
 

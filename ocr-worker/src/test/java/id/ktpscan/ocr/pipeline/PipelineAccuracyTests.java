@@ -311,6 +311,19 @@ class PipelineAccuracyTests {
             new Case(9191, 14, RetryReason.NO_CARD)));
   }
 
+  @Test
+  void blurredPhotosAndPhotosWithoutACardAreToldApartOnASmallCopy() throws Exception {
+    // Fresh seeds 8181, 8282 and 8383 (docs/benchmarks.md, "Blurred or no card"): photos without a
+    // card whose smooth backdrop measured under the sharpness threshold were BLURRY; a heavily
+    // blurred photo that measured just above it, its card not found, was NO_CARD.
+    assertReasons(
+        List.of(
+            new Case(8181, 35, RetryReason.NO_CARD),
+            new Case(8282, 14, RetryReason.NO_CARD),
+            new Case(8383, 42, RetryReason.NO_CARD),
+            new Case(8383, 16, RetryReason.BLURRY)));
+  }
+
   /** Negative {@code index} of a set written with {@code seed}, made for {@code reason}. */
   private record Case(long seed, int index, RetryReason reason) {}
 

@@ -3,6 +3,7 @@ package id.ktpscan.bench.ocr;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.ktpscan.ocr.card.CardFinder;
+import id.ktpscan.ocr.card.QualityGate;
 import id.ktpscan.ocr.pipeline.OpenCvLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,9 +24,11 @@ import org.opencv.imgcodecs.Imgcodecs;
  * --negatives}): the reason it was made for, the score and width of the whole-photo search's quad
  * ({@link CardFinder#find}), and those of the tiled search for a small card ({@link
  * CardFinder#findSmall}, quads narrower than {@code MAX_WIDTH}, default 300 px: the quality gate's
- * minimum). Then, per reason, how many photos the tiled search found a small card in, and the
- * median time of the tiled search. It reads no text, so it runs in a fraction of the benchmark's
- * time.
+ * minimum), the photo's sharpness ({@link QualityGate#photoSharpness}) and the score of the most
+ * card-like quad on a 200-px copy ({@link CardFinder#blurredCardScore}). Then, per reason, how many
+ * photos the tiled search found a small card in, the range of the small copy's score over the
+ * photos whose sharpness is under {@link QualityGate#AMBIGUOUS_PHOTO_SHARPNESS}, and the median
+ * time of the tiled search. It reads no text, so it runs in a fraction of the benchmark's time.
  */
 public final class FinderReport {
 
@@ -42,8 +45,11 @@ public final class FinderReport {
     ObjectMapper json = new ObjectMapper();
     CardFinder finder = new CardFinder();
     Map<String, int[]> perReason = new TreeMap<>();
+    Map<String, double[]> blurredRange = new TreeMap<>();
     List<Double> smallMs = new ArrayList<>();
-    System.out.println("photo\treason made for\twhole-photo quad\tsmall card in a tile");
+    System.out.println(
+        "photo\treason made for\twhole-photo quad\tsmall card in a tile\tsharpness"
+            + "\tsmall-copy score");
     try (var files = Files.list(dir)) {
       for (Path p : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
         JsonNode truth = json.readTree(p.toFile());
@@ -58,8 +64,24 @@ public final class FinderReport {
           long start = System.nanoTime();
           Optional<CardFinder.Quad> small = finder.findSmall(photo, maxWidth);
           smallMs.add((System.nanoTime() - start) / 1e6);
+          double sharpness = QualityGate.photoSharpness(photo);
+          double blurred = finder.blurredCardScore(photo);
           System.out.printf(
-              Locale.ROOT, "%s\t%s\t%s\t%s%n", name, reason, describe(whole), describe(small));
+              Locale.ROOT,
+              "%s\t%s\t%s\t%s\t%.3f\t%.2f%n",
+              name,
+              reason,
+              describe(whole),
+              describe(small),
+              sharpness,
+              blurred);
+          if (sharpness < QualityGate.AMBIGUOUS_PHOTO_SHARPNESS) {
+            double[] range =
+                blurredRange.computeIfAbsent(reason, r -> new double[] {Double.MAX_VALUE, 0, 0});
+            range[0] = Math.min(range[0], blurred);
+            range[1] = Math.max(range[1], blurred);
+            range[2]++;
+          }
           int[] counts = perReason.computeIfAbsent(reason, r -> new int[2]);
           counts[0]++;
           counts[1] += small.isPresent() ? 1 : 0;
@@ -77,6 +99,16 @@ public final class FinderReport {
                 reason,
                 counts[1],
                 counts[0]));
+    blurredRange.forEach(
+        (reason, range) ->
+            System.out.printf(
+                Locale.ROOT,
+                "%s: small-copy score %.2f to %.2f over the %.0f photos of sharpness under %.1f%n",
+                reason,
+                range[0],
+                range[1],
+                range[2],
+                QualityGate.AMBIGUOUS_PHOTO_SHARPNESS));
     if (!smallMs.isEmpty()) {
       Collections.sort(smallMs);
       System.out.printf(
