@@ -12,8 +12,9 @@ import java.util.List;
  * <em>of that province</em>: other cards print a province or a town now and then ({@code
  * PERPUSTAKAAN DAERAH BANGKALAN}), not this pair.
  *
- * <p>Compared on letters only (spaces and punctuation dropped), exactly: the whole names must be
- * read, only the cut prefix may be garbled ({@code YN JAWA TIMUR}).
+ * <p>Compared on letters only (spaces and punctuation dropped), exactly: the names must be read
+ * whole, or the province's cut by a few letters at most, and only the cut prefix may be garbled
+ * ({@code YN JAWA TIMUR}).
  */
 public final class CutHeader {
 
@@ -63,10 +64,7 @@ public final class CutHeader {
     List<String> letters = lines.stream().map(Label::letters).toList();
     for (int a = 0; a < letters.size(); a++) {
       for (Province province : provinces) {
-        int prefix = letters.get(a).length() - province.letters().length();
-        if (prefix < 1
-            || prefix > MAX_PROVINCE_PREFIX
-            || !letters.get(a).endsWith(province.letters())) {
+        if (!provinceLine(letters.get(a), province.letters())) {
           continue;
         }
         for (int b = 0; b < letters.size(); b++) {
@@ -78,6 +76,31 @@ public final class CutHeader {
     }
     return false;
   }
+
+  /**
+   * Whether a line's letters are a province line cut on the left: what is left of {@code PROVINSI}
+   * (1 to {@link #MAX_PROVINCE_PREFIX} letters) before the whole name, or — the frame having cut
+   * into the name itself — the name without its first 1 to {@link #MAX_NAME_CUT} letters, at least
+   * {@link #MIN_NAME_LEFT} left ({@code USA TENGGARA TIMUR}: seed 9292's negatives-only run,
+   * negative 131, was NOT_KTP). A name read whole without anything before it is not taken: other
+   * cards print a province's name.
+   */
+  private static boolean provinceLine(String line, String province) {
+    int prefix = line.length() - province.length();
+    if (prefix >= 1 && prefix <= MAX_PROVINCE_PREFIX) {
+      return line.endsWith(province);
+    }
+    return prefix < 0
+        && -prefix <= MAX_NAME_CUT
+        && line.length() >= MIN_NAME_LEFT
+        && province.endsWith(line);
+  }
+
+  /** Letters of a province's name the frame may have cut, {@code PROVINSI} with them. */
+  static final int MAX_NAME_CUT = 4;
+
+  /** Letters of a cut province name that must be left. */
+  static final int MIN_NAME_LEFT = 8;
 
   /**
    * Whether a line is a KTP's second header line alone, its {@code KABUPATEN} or {@code KOTA}

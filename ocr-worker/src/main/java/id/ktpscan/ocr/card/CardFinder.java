@@ -263,9 +263,11 @@ public final class CardFinder {
    *
    * <p>For refusals only, to tell a blurred card from no card at all when the photo's sharpness
    * does not ({@code CardReader}): over the heavily blurred and the no-card negatives of seven sets
-   * (seeds 1234, 5151, 9292, 9393 negatives-only, 8181, 8282, 8383; 125 photos whose {@link
-   * QualityGate#photoSharpness} is under 2.0), every blurred photo scored 0.61 or more here and
-   * every photo without a card 0.27 or less ({@code FinderReport}, bench/ocr-bench).
+   * (seeds 1234, 5151, 9292, 9393 negatives-only, 8181, 8282, 8383) whose {@link
+   * QualityGate#photoSharpness} is under {@link QualityGate#AMBIGUOUS_PHOTO_SHARPNESS}, every
+   * blurred photo scored 0.64 or more here and every photo without a card 0.25 or less; on the sets
+   * of seeds 9191 and 8080, not used to choose it, 0.80 or more and 0.03 or less ({@code
+   * FinderReport}, bench/ocr-bench).
    */
   public double blurredCardScore(Mat bgr) {
     if (tooSmall(bgr)) {

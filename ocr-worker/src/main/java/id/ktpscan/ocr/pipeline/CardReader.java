@@ -686,6 +686,16 @@ public final class CardReader implements AutoCloseable {
           best = seen;
         }
       }
+      if (scale < 1 && best.words() > 0) {
+        // Text too small to read at 1,280 px may read at the photo's own size (at most 2,000 px):
+        // seed 8181's ktp-card negative 19, cut on its label side, 450 px wide at 1,280 px, showed
+        // 13 words and no KTP there and both header lines at 1,920 px. Upright only: one more
+        // reading, on the way to a refusal.
+        PhotoText full = photoText(text.readAnywhere(photo), cutHeader);
+        if (full.showsKtp()) {
+          return full;
+        }
+      }
       return best;
     } finally {
       small.release();

@@ -89,6 +89,24 @@ class PhotoTextTests {
   }
 
   @Test
+  void aKtpCutIntoItsProvinceNameShowsByWhatIsLeftOfItsHeader() {
+    // Seed 9292's negatives-only run, negative 131, read at the photo's own size: the frame cut the
+    // N of NUSA TENGGARA TIMUR.
+    assertThat(
+            showsKtp(
+                "USA TENGGARA TIMUR",
+                "TEN FLORES TIMUR",
+                "130101",
+                "3Y",
+                "06-1993",
+                "Gol. Darah : -"))
+        .isTrue();
+    // Not without the regency of that province, nor with too little of the name left.
+    assertThat(showsKtp("USA TENGGARA TIMUR", "TEN BANGKALAN", "Gol. Darah : -")).isFalse();
+    assertThat(showsKtp("RA TIMUR", "TEN FLORES TIMUR")).isFalse();
+  }
+
+  @Test
   void aKtpCutOnItsLabelSideShowsByItsRegencyLineAndMoreOfAKtp() {
     // Seed 8080's neg-cropped-00019, -00047 and -00089 (negatives-only run, docs/benchmarks.md),
     // as read from the whole photo: the province line is gone or garbled, KABUPATEN is cut or
@@ -155,5 +173,7 @@ class PhotoTextTests {
     assertThat(showsKtp("POLDA JAWA TIMUR", "BANGKALAN", "SURAT IZIN MENGEMUDI")).isFalse();
     assertThat(showsKtp("KARTU ANGGOTA", "PERPUSTAKAAN DAERAH BANGKALAN", "Nama", "Kota"))
         .isFalse();
+    // A province's name printed whole, with no PROVINSI before it, is another card's.
+    assertThat(showsKtp("KARTU ANGGOTA", "JAWA TIMUR", "KOTA BLITAR", "Nama")).isFalse();
   }
 }
