@@ -8,7 +8,8 @@ import org.opencv.imgproc.Imgproc;
 
 /**
  * Finds word gaps in a line crop from its column ink profile, because the recogniser's 8-pixel time
- * steps separate letters from words poorly.
+ * steps separate letters from words poorly; and the runs of ink columns themselves, in which {@link
+ * StrokeCount} counts the bars of {@code III} and tells a colon from an {@code I}.
  *
  * <p>Gaps are measured against the height of the text band (the cap height on uppercase KTP lines).
  * Rendered in DejaVu Sans, Liberation Sans and FreeSans at 24-32 px, letter gaps reach 0.30-0.35 of

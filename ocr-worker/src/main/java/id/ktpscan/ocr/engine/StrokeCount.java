@@ -17,21 +17,29 @@ import java.util.function.Supplier;
  *
  * <p>The word's runs are those between the run under the character before it and the run under the
  * character after it (the line's ends where there are none). The count replaces the word only when
- * every one of them is a bar (at least {@link #MIN_HEIGHT} of the text band tall, at most {@link
- * #MAX_WIDTH} of it wide: not a dot, not another letter), there are one to three, and the word's
- * own characters fall on them; otherwise the reading stands as the model gave it. A bar the count
- * adds is marked {@linkplain CtcDecoder.Emission#inserted() inserted}: it does not count towards
- * the line's confidence.
+ * every one of them is a bar (one piece of ink filling at least {@link #MIN_HEIGHT} of the text
+ * band's rows, at most {@link #MAX_WIDTH} of its height wide: not a dot, not another letter), there
+ * are one to three, and the word's own characters fall on them; otherwise the reading stands as the
+ * model gave it. A bar the count adds is marked {@linkplain CtcDecoder.Emission#inserted()
+ * inserted}: it does not count towards the line's confidence.
+ *
+ * <p>A lone {@code I} or {@code 1} whose ink is no bar but dots (at most {@link #DOTS_HEIGHT} of
+ * the band's rows, and as narrow) is a colon: a text box holding only the colon before a value, or
+ * part of it, is read as a bar now and then (seed 8282's flat render {@code ktp-00021}: such a box
+ * read {@code 1}, which the name reader takes for an {@code I}, and {@code : SUHENDAR ANWAR} became
+ * {@code I SUHENDAR ANWAR}, docs/benchmarks.md). A run at the crop's edge that no character of the
+ * word falls on is left out there: a sliver of the next letter that the box cut. A {@code 1} is
+ * never counted as bars ({@code 11} in a house number is no numeral).
  */
 final class StrokeCount {
 
-  /** Share of the text band's height a bar's ink must span. */
+  /** Share of the text band's rows a bar's ink must fill. */
   static final double MIN_HEIGHT = 0.7;
 
   /** Share of the text band's height a bar's ink may be wide. */
   static final double MAX_WIDTH = 0.3;
 
-  /** Share of the text band's rows a colon's two dots may fill together. */
+  /** Share of the text band's rows (and of its height, in width) a colon's dots may take. */
   static final double DOTS_HEIGHT = 0.5;
 
   /** Most bars a word may have: the Roman numerals on KTP addresses go up to {@code III}. */
@@ -128,10 +136,12 @@ final class StrokeCount {
     }
     List<InkGaps.InkRun> ink = runs.subList(before + 1, after);
     if (word.size() == 1) {
-      List<InkGaps.InkRun> own =
-          ink.stream()
-              .filter(run -> !run.atEdge() || emittedOn(word, run, runs, stride, pad) != null)
-              .toList();
+      List<InkGaps.InkRun> own = new ArrayList<>();
+      for (int r = before + 1; r < after; r++) {
+        if (!runs.get(r).atEdge() || emittedOn(word, r, runs, stride, pad) != null) {
+          own.add(runs.get(r));
+        }
+      }
       if (!own.isEmpty() && own.stream().allMatch(StrokeCount::dots)) {
         // A colon (or what the box kept of it) read as a bar: ": SUHENDAR" as "1 SUHENDAR".
         CtcDecoder.Emission e = word.get(0);
@@ -147,12 +157,12 @@ final class StrokeCount {
       return word;
     }
     List<CtcDecoder.Emission> counted = new ArrayList<>(ink.size());
-    for (InkGaps.InkRun run : ink) {
-      CtcDecoder.Emission own = emittedOn(word, run, runs, stride, pad);
+    for (int r = before + 1; r < after; r++) {
+      CtcDecoder.Emission own = emittedOn(word, r, runs, stride, pad);
       if (own != null) {
         counted.add(own);
       } else {
-        int step = (int) Math.floor((run.centre() + pad) / stride);
+        int step = (int) Math.floor((runs.get(r).centre() + pad) / stride);
         counted.add(new CtcDecoder.Emission(BAR, step, step, 0f, true));
       }
     }
@@ -175,15 +185,15 @@ final class StrokeCount {
         && run.width() <= DOTS_HEIGHT * run.bandRows();
   }
 
-  /** The word's first emission that falls on {@code run}, or null. */
+  /** The word's first emission that falls on run {@code index}, or null. */
   private static CtcDecoder.Emission emittedOn(
       List<CtcDecoder.Emission> word,
-      InkGaps.InkRun run,
+      int index,
       List<InkGaps.InkRun> runs,
       double stride,
       int pad) {
     for (CtcDecoder.Emission e : word) {
-      if (runs.get(runUnder(e, runs, stride, pad)) == run) {
+      if (runUnder(e, runs, stride, pad) == index) {
         return e;
       }
     }
