@@ -261,13 +261,13 @@ public final class CardFinder {
    * long: a card the working image's search misses because blur took its edges is found there. 0
    * when nothing is proposed.
    *
-   * <p>For refusals only, to tell a blurred card from no card at all when the photo's sharpness
-   * does not ({@code CardReader}): over the heavily blurred and the no-card negatives of seven sets
-   * (seeds 1234, 5151, 9292, 9393 negatives-only, 8181, 8282, 8383) whose {@link
-   * QualityGate#photoSharpness} is under {@link QualityGate#AMBIGUOUS_PHOTO_SHARPNESS}, every
-   * blurred photo scored 0.64 or more here and every photo without a card 0.25 or less; on the sets
-   * of seeds 9191 and 8080, not used to choose it, 0.80 or more and 0.03 or less ({@code
-   * FinderReport}, bench/ocr-bench).
+   * <p>For refusals only, to tell a blurred card from no card at all in a photo out of focus
+   * ({@code CardReader}): over the heavily blurred and the no-card negatives of eleven sets
+   * (negatives-only 1234, 5151, 8080, 9191, 9292, 9393 and 42's first 50; the negatives of 7171,
+   * 8181, 8282, 8383) whose {@link QualityGate#photoSharpness} is under {@link
+   * QualityGate#MIN_PHOTO_SHARPNESS}, every blurred photo scored 0.55 or more here and every photo
+   * without a card 0.08 or less ({@code FinderReport}, bench/ocr-bench). In sharper photos a
+   * backdrop can score as high as a card (seed 42's negative 28: 0.94).
    */
   public double blurredCardScore(Mat bgr) {
     if (tooSmall(bgr)) {

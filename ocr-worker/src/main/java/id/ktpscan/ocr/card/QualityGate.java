@@ -203,16 +203,6 @@ public final class QualityGate {
    */
   public static final double MIN_PHOTO_SHARPNESS = 1.80;
 
-  /**
-   * Under this {@link #photoSharpness} a photo in which no card was found may be a blurred card or
-   * a smooth backdrop without one, whichever side of {@link #MIN_PHOTO_SHARPNESS} it lies: among
-   * the negatives of seeds 1234, 5151, 9292 and 9393 (negatives-only sets) and 8181, 8282 and 8383,
-   * 99 of the 101 heavily blurred photos measured under 2.0, and so did 26 of the 104 photos
-   * without a card (7 under 1.80, the lowest 1.70; {@code FinderReport}, bench/ocr-bench). Callers
-   * then look for a blurred card on a small copy ({@link CardFinder#blurredCardScore}).
-   */
-  public static final double AMBIGUOUS_PHOTO_SHARPNESS = 2.0;
-
   /** Contrast (grey levels, max − min in a 7 × 7 window) that makes a pixel part of an edge. */
   private static final int EDGE_CONTRAST = 40;
 

@@ -304,28 +304,23 @@ public final class CardReader implements AutoCloseable {
    * The reason for a photo in which no card (or no KTP) was found: {@code BLURRY}, or {@code
    * sharpAnswer}, what a sharp photo gets ({@code NO_CARD}, {@code TOO_SMALL}, {@code NOT_KTP}).
    *
-   * <p>The photo's sharpness alone decided until heavily blurred photos and photos without a card
-   * were found to overlap near its threshold (seeds 8181, 8282 and 8383, fresh: four of their 150
-   * negatives answered {@code NO_CARD} for {@code BLURRY} or the other way round; a smooth backdrop
-   * has few sharp edges). So under {@link QualityGate#AMBIGUOUS_PHOTO_SHARPNESS} a small copy of
-   * the photo is searched, where blur no longer hides a card's outline ({@link
-   * CardFinder#blurredCardScore}): a card-like quad there ({@link #BLURRED_CARD_SCORE}) makes a
-   * sharp photo's {@code NO_CARD} {@code BLURRY}, and without one a blurred photo's {@code BLURRY}
-   * becomes the sharp answer when that is {@code NO_CARD} or {@code TOO_SMALL} (another card's text
-   * read in a blurred photo stays {@code BLURRY}). Only these swaps: every other answer is the
-   * sharpness threshold's.
+   * <p>A photo sharp as a whole ({@link Focus#sharp}) gets the sharp answer. Out of focus it was
+   * {@code BLURRY} whatever it showed, until smooth backdrops without a card were found measuring
+   * under the sharpness threshold too (fresh seeds 8181, 8282 and 8383: three of their 150
+   * negatives). So a small copy of the photo, where blur no longer hides a card's outline, is
+   * searched ({@link CardFinder#blurredCardScore}): with a card-like quad there ({@link
+   * #BLURRED_CARD_SCORE}) the answer stays {@code BLURRY}; without one it is the sharp answer when
+   * that is {@code NO_CARD} or {@code TOO_SMALL} (another card's text read in a blurred photo stays
+   * {@code BLURRY}). The other way round — a photo measured sharp whose card the search missed,
+   * blurred after all — is not decided so: there, backdrops can look card-like on the small copy
+   * (seed 42's negative 28, a cyan square on a sheet of paper, scored 0.94, above a blurred photo's
+   * 0.89; {@code PipelineAccuracyTests.seed42NegativesOnceAnsweredBlurryHaveTheirReason}).
    */
   private RetryReason blurryOrNoCard(Focus focus, Mat photo, Supplier<RetryReason> sharpAnswer) {
-    double sharpness = focus.sharpness();
-    if (sharpness >= QualityGate.AMBIGUOUS_PHOTO_SHARPNESS) {
+    if (focus.sharp()) {
       return sharpAnswer.get();
     }
-    boolean blurredCard = finder.blurredCardScore(photo) >= BLURRED_CARD_SCORE;
-    if (sharpness >= QualityGate.MIN_PHOTO_SHARPNESS) {
-      RetryReason answer = sharpAnswer.get();
-      return answer == RetryReason.NO_CARD && blurredCard ? RetryReason.BLURRY : answer;
-    }
-    if (blurredCard) {
+    if (finder.blurredCardScore(photo) >= BLURRED_CARD_SCORE) {
       return RetryReason.BLURRY;
     }
     RetryReason answer = sharpAnswer.get();
@@ -335,34 +330,30 @@ public final class CardReader implements AutoCloseable {
   }
 
   /**
-   * {@link CardFinder#blurredCardScore} from which a photo holds a blurred card: between the
-   * no-card photos' highest (0.25) and the blurred photos' lowest (0.64) of the sets named at
-   * {@link QualityGate#AMBIGUOUS_PHOTO_SHARPNESS}.
+   * {@link CardFinder#blurredCardScore} from which a photo out of focus holds a blurred card: over
+   * the negatives of eleven sets measuring under {@link QualityGate#MIN_PHOTO_SHARPNESS}, photos
+   * without a card scored 0.08 at most and heavily blurred photos 0.55 at least ({@code
+   * FinderReport}, bench/ocr-bench; docs/benchmarks.md).
    */
   static final double BLURRED_CARD_SCORE = 0.45;
 
   /**
-   * The photo's sharpness as a whole ({@link QualityGate#photoSharpness}), measured at most once
-   * per scan: several refusal paths ask.
+   * Whether the photo is sharp as a whole ({@link QualityGate#photoSharpness} at least {@link
+   * QualityGate#MIN_PHOTO_SHARPNESS}), measured at most once per scan: several refusal paths ask.
    */
   private static final class Focus {
     private final Mat photo;
-    private Double sharpness;
+    private Boolean sharp;
 
     Focus(Mat photo) {
       this.photo = photo;
     }
 
-    double sharpness() {
-      if (sharpness == null) {
-        sharpness = QualityGate.photoSharpness(photo);
-      }
-      return sharpness;
-    }
-
-    /** At least {@link QualityGate#MIN_PHOTO_SHARPNESS}. */
     boolean sharp() {
-      return sharpness() >= QualityGate.MIN_PHOTO_SHARPNESS;
+      if (sharp == null) {
+        sharp = QualityGate.photoSharpness(photo) >= QualityGate.MIN_PHOTO_SHARPNESS;
+      }
+      return sharp;
     }
   }
 

@@ -27,8 +27,8 @@ import org.opencv.imgcodecs.Imgcodecs;
  * minimum), the photo's sharpness ({@link QualityGate#photoSharpness}) and the score of the most
  * card-like quad on a 200-px copy ({@link CardFinder#blurredCardScore}). Then, per reason, how many
  * photos the tiled search found a small card in, the range of the small copy's score over the
- * photos whose sharpness is under {@link QualityGate#AMBIGUOUS_PHOTO_SHARPNESS}, and the median
- * time of the tiled search. It reads no text, so it runs in a fraction of the benchmark's time.
+ * photos measured out of focus (under {@link QualityGate#MIN_PHOTO_SHARPNESS}), and the median time
+ * of the tiled search. It reads no text, so it runs in a fraction of the benchmark's time.
  */
 public final class FinderReport {
 
@@ -75,7 +75,7 @@ public final class FinderReport {
               describe(small),
               sharpness,
               blurred);
-          if (sharpness < QualityGate.AMBIGUOUS_PHOTO_SHARPNESS) {
+          if (sharpness < QualityGate.MIN_PHOTO_SHARPNESS) {
             double[] range =
                 blurredRange.computeIfAbsent(reason, r -> new double[] {Double.MAX_VALUE, 0, 0});
             range[0] = Math.min(range[0], blurred);
@@ -103,12 +103,12 @@ public final class FinderReport {
         (reason, range) ->
             System.out.printf(
                 Locale.ROOT,
-                "%s: small-copy score %.2f to %.2f over the %.0f photos of sharpness under %.1f%n",
+                "%s: small-copy score %.2f to %.2f over the %.0f photos of sharpness under %.2f%n",
                 reason,
                 range[0],
                 range[1],
                 range[2],
-                QualityGate.AMBIGUOUS_PHOTO_SHARPNESS));
+                QualityGate.MIN_PHOTO_SHARPNESS));
     if (!smallMs.isEmpty()) {
       Collections.sort(smallMs);
       System.out.printf(
