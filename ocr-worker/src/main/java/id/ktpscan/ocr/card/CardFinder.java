@@ -277,15 +277,7 @@ public final class CardFinder {
     Mat small = new Mat();
     Imgproc.resize(bgr, small, new Size(), f, f, Imgproc.INTER_AREA);
     try {
-      if (tooSmall(small)) {
-        return 0;
-      }
-      Search search = new Search(small);
-      try {
-        return search.ranked.stream().mapToDouble(c -> c.score).max().orElse(0);
-      } finally {
-        search.release();
-      }
+      return candidates(small).stream().mapToDouble(Quad::score).max().orElse(0);
     } finally {
       small.release();
     }

@@ -95,8 +95,9 @@ final class StrokeCount {
   }
 
   private static boolean hasBarWord(List<CtcDecoder.Emission> in) {
-    for (int i = 0; i < in.size(); i = wordEnd(in, i) + 1) {
-      if (allBars(in.subList(i, wordEnd(in, i)))) {
+    for (int i = 0, end; i < in.size(); i = end + 1) {
+      end = wordEnd(in, i);
+      if (allBars(in.subList(i, end))) {
         return true;
       }
     }
