@@ -54,6 +54,15 @@ public final class CardReader implements AutoCloseable {
   /** Mean level (of the blue channel, the darkest under warm light) of a photo too dark to use. */
   static final double DARK_PHOTO = 40;
 
+  /**
+   * Grey level that the brightest 1 % of a photo too dark to use stays under. A photo made dark
+   * (dim light, under-exposure) is dim everywhere; a dark backdrop with a few bright things on it
+   * is not, and a card would show. Over the 160 photos made too dark of the negatives-only sets
+   * 1234, 5151, 8080, 9191, 9292, 9393, 9494 and 9595 the brightest 1 % began at 43 at most; the
+   * two photos without a card under {@link #DARK_PHOTO} there (9494's 14, 9595's 7) at 76 and 92.
+   */
+  static final double DARK_PHOTO_HIGHLIGHTS = 60;
+
   /** Below this the NIK is not delivered as fact (a second view disagreed, or weak reading). */
   static final double MIN_NIK_CONFIDENCE = 0.80;
 
@@ -139,6 +148,7 @@ public final class CardReader implements AutoCloseable {
           // Too dark to tell a card from its background.
           return retry(List.of(RetryReason.TOO_DARK), List.of(), clock);
         }
+        QualityGate.Verdict cutInASharpPhoto = null;
         if (quad.get().score() >= LIKELY_CARD_SCORE) {
           // Card-like enough that the photo's quality explains a low score (blur, a tiny card).
           QualityGate.Verdict first = gate.check(photo, quad.get().corners(), card);
@@ -147,7 +157,20 @@ public final class CardReader implements AutoCloseable {
           // below tells them apart (a KTP read there still meets the gate again after it).
           boolean blurryInASharpPhoto =
               first.blocking().equals(List.of(RetryReason.BLURRY)) && focus.sharp();
-          if (!first.blocking().isEmpty() && !blurryInASharpPhoto) {
+          // So is one the frame cuts: a sheet of paper at the photo's edge scores as barely
+          // card-like (seed 8585's negative 28, 0.226, answered CROPPED); the reading below
+          // tells a cut KTP (its text) from a shape with no text at all.
+          if (first.blocking().equals(List.of(RetryReason.CROPPED)) && focus.sharp()) {
+            cutInASharpPhoto = first;
+          }
+          if (first.blocking().equals(List.of(RetryReason.GLARE)) && focus.sharp()) {
+            // Seed 9494's membership card (negatives-only run), barely card-like at 0.378.
+            Optional<RetryReason> read = reasonFromReading(first, card, clock);
+            if (read.isPresent()) {
+              return retry(List.of(read.get()), first.flags(), clock);
+            }
+          }
+          if (!first.blocking().isEmpty() && !blurryInASharpPhoto && cutInASharpPhoto == null) {
             if (first.blocking().contains(RetryReason.TOO_SMALL) && focus.sharp()) {
               PhotoText whole = readWholePhoto(photo);
               if (whole.showsKtp()) {
@@ -173,6 +196,11 @@ public final class CardReader implements AutoCloseable {
             return retry(List.of(RetryReason.CROPPED), List.of(), clock);
           }
           boolean someText = Math.max(early.tokens(), whole.words()) >= MIN_TOKENS_OF_A_CARD;
+          if (cutInASharpPhoto != null && someText) {
+            // Text, though no KTP's, on a shape the frame cuts: the cut may have taken the KTP's
+            // labels, so the answer stays the gate's.
+            return retry(cutInASharpPhoto.blocking(), cutInASharpPhoto.flags(), clock);
+          }
           RetryReason reason =
               blurryOrNoCard(
                   focus, photo, () -> someText ? RetryReason.NOT_KTP : noCardOrTooSmall(photo));
@@ -181,10 +209,14 @@ public final class CardReader implements AutoCloseable {
       }
       QualityGate.Verdict verdict = gate.check(photo, quad.get().corners(), card);
       clock.lap("quality");
-      if (verdict.blocking().equals(List.of(RetryReason.BLURRY))
+      if ((verdict.blocking().equals(List.of(RetryReason.BLURRY))
+              || verdict.blocking().equals(List.of(RetryReason.GLARE)))
           && early == null
-          && anotherCardInASharpPhoto(focus, card, clock)) {
-        return retry(List.of(RetryReason.NOT_KTP), verdict.flags(), clock);
+          && focus.sharp()) {
+        Optional<RetryReason> read = reasonFromReading(verdict, card, clock);
+        if (read.isPresent()) {
+          return retry(List.of(read.get()), verdict.flags(), clock);
+        }
       }
       if (!verdict.blocking().isEmpty()) {
         return retry(verdict.blocking(), verdict.flags(), clock);
@@ -197,9 +229,28 @@ public final class CardReader implements AutoCloseable {
             verdict.flags().isEmpty() || plainlyAnotherCard(focus, attempt)
                 ? List.of(RetryReason.NOT_KTP)
                 : verdict.flags();
-        if (reasons.equals(List.of(RetryReason.NOT_KTP)) && readWholePhoto(photo).showsKtp()) {
-          // What was found is not the KTP, yet the photo shows one: cut off by the frame.
-          reasons = List.of(RetryReason.CROPPED);
+        // What was found is not the KTP, yet the photo shows one: cut off by the frame. So too when
+        // what was found is small in a sharp photo (seed 9494's negative 68: the portrait of a KTP
+        // the frame cut, 438 px wide, answered TOO_SMALL): its text is the found shape's to
+        // read, and a KTP whose own text the whole photo shows is not that shape.
+        boolean smallShape = reasons.contains(RetryReason.TOO_SMALL) && focus.sharp();
+        // And a shape only borderline blurry, without a word on it, in a photo sharp as a whole,
+        // is no card at all when a small copy of the photo shows nothing card-like either (seed
+        // 9494's negative 105: a sheet of paper with dashes for lines of print, 0.04 there,
+        // answered BLURRY). A blurred KTP can read as no words in a photo measured sharp (the
+        // same set's 121, 1.841), but its small copy shows the card (0.99).
+        boolean blankShape =
+            reasons.equals(List.of(RetryReason.BLURRY))
+                && attempt.tokens() < MIN_TOKENS_OF_A_CARD
+                && focus.sharp()
+                && finder.blurredCardScore(photo) < BLURRED_CARD_SCORE;
+        if (reasons.equals(List.of(RetryReason.NOT_KTP)) || smallShape || blankShape) {
+          PhotoText whole = readWholePhoto(photo);
+          if (whole.showsKtp()) {
+            reasons = List.of(RetryReason.CROPPED);
+          } else if (blankShape && whole.words() < MIN_TOKENS_OF_A_CARD) {
+            reasons = List.of(noCardOrTooSmall(photo));
+          }
         }
         return retry(reasons, verdict.flags(), clock);
       }
@@ -237,9 +288,14 @@ public final class CardReader implements AutoCloseable {
         && LAST_ROWS.stream().allMatch(field -> scan.value(field) == null);
   }
 
-  /** Whether the photo as a whole is too dark to tell a card from its background. */
+  /**
+   * Whether the photo as a whole is too dark to tell a card from its background: dim on average and
+   * in its brightest parts (seed 9494's negative 14, a dark backdrop without a card, answered
+   * TOO_DARK on its mean alone).
+   */
   private static boolean tooDark(Mat photo) {
-    return Core.mean(photo).val[0] < DARK_PHOTO;
+    return Core.mean(photo).val[0] < DARK_PHOTO
+        && QualityGate.greyPercentile(photo, 0.99) < DARK_PHOTO_HIGHLIGHTS;
   }
 
   /** Share of the photo's shorter side within which a corner counts as at the frame's edge. */
@@ -256,17 +312,46 @@ public final class CardReader implements AutoCloseable {
   }
 
   /**
-   * Whether a card the quality gate calls blurry is rather another kind of card: the gate judges
-   * sharpness on a KTP's NIK row, where another card can look blurry; in a photo that is sharp as a
-   * whole, text that is clearly not a KTP's tells the truth better than "blurry". May leave {@code
-   * card} turned; callers refuse the scan either way.
+   * What a card's own text says, for a card the quality gate blocked for blur or for glare alone in
+   * a photo sharp as a whole; empty when it leaves the gate's reason standing. The gate judges a
+   * KTP's NIK row: its sharpness, weighed by how dark the ink is there, and how blown out it is.
+   *
+   * <ul>
+   *   <li>Another kind of card ({@code NOT_KTP}) can look blurry or washed out there (a membership
+   *       card is white under its coloured header, seed 9494's negatives-only run), and its text
+   *       tells the truth better: it reads as words and shows no label only a KTP prints ({@link
+   *       #KTP_ONLY_LABELS}). Called blurry, it must not read as a KTP ({@link #looksLikeKtp});
+   *       called washed out, it must show neither the NIK label nor the {@code PROVINSI} header. A
+   *       KTP whose NIK row glare covers still shows its other labels: of the 167 negatives made
+   *       with glare in the negatives-only sets 1234, 5151, 8080, 9191, 9292, 9393, 9494 and 9595
+   *       and seed 8585's benchmark set, 163 were blocked for glare alone in a sharp photo, and
+   *       every one read ten labels at least, all six KTP-only ones among them (a probe not kept).
+   *   <li>A KTP whose NIK row and header glare hid, measured blurry for it ({@code GLARE}): the
+   *       gate flags glare, the card reads KTP-only labels but not the NIK label (seed 9595's
+   *       negative 122, answered {@code NOT_KTP}).
+   * </ul>
+   *
+   * May leave {@code card} turned; callers refuse the scan either way.
    */
-  private boolean anotherCardInASharpPhoto(Focus focus, Mat card, Stopwatch clock) {
-    if (!focus.sharp()) {
-      return false;
-    }
+  private Optional<RetryReason> reasonFromReading(
+      QualityGate.Verdict verdict, Mat card, Stopwatch clock) {
     Attempt look = readUpright(card, clock);
-    return !looksLikeKtp(look) && look.tokens() >= MIN_TOKENS_OF_A_CARD;
+    var labels = look.layout().labelsFound();
+    boolean ktpOnly = labels.stream().anyMatch(KTP_ONLY_LABELS::contains);
+    boolean blurry = verdict.blocking().equals(List.of(RetryReason.BLURRY));
+    boolean noKtpTop = !labels.contains(Label.NIK) && look.layout().provinceLine() == null;
+    if (!ktpOnly
+        && look.tokens() >= MIN_TOKENS_OF_A_CARD
+        && (blurry ? !looksLikeKtp(look) : noKtpTop)) {
+      return Optional.of(RetryReason.NOT_KTP);
+    }
+    if (blurry
+        && ktpOnly
+        && !labels.contains(Label.NIK)
+        && verdict.flags().contains(RetryReason.GLARE)) {
+      return Optional.of(RetryReason.GLARE);
+    }
+    return Optional.empty();
   }
 
   /**

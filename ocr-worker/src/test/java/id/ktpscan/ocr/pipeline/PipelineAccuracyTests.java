@@ -336,6 +336,58 @@ class PipelineAccuracyTests {
             new Case(9292, 131, RetryReason.CROPPED)));
   }
 
+  @Test
+  void aShapeTheFrameCutsInASharpPhotoIsCroppedOnlyWhenItHoldsText() throws Exception {
+    // Fresh seed 8585 (docs/benchmarks.md, "A sheet of paper at the frame's edge"): a sheet with
+    // blue dashes for text, cut by the frame, was barely card-like (0.226) and answered CROPPED
+    // unread; on fresh negatives-only seed 9494 another sheet, card-like enough to pass the gate
+    // with a borderline blur flag, answered BLURRY. A blurred KTP of that set that reads as no
+    // words in a photo measured sharp stays BLURRY; KTPs the frame cuts whose shapes took the same
+    // way (negatives-only runs 1234, 5151) stay CROPPED.
+    assertReasons(
+        List.of(
+            new Case(8585, 28, RetryReason.NO_CARD),
+            new Case(9494, 105, RetryReason.NO_CARD),
+            new Case(9494, 121, RetryReason.BLURRY),
+            new Case(1234, 12, RetryReason.CROPPED),
+            new Case(5151, 54, RetryReason.CROPPED)));
+  }
+
+  @Test
+  void aSmallShapeBesideTheKtpTheFrameCutsIsNotTheKtp() throws Exception {
+    // Fresh negatives-only seed 9494 (docs/benchmarks.md, "A sheet of paper at the frame's edge"):
+    // the portrait of a KTP cut at its top-left corner was the shape found, 438 px wide, and its
+    // lack of labels answered TOO_SMALL; the whole photo shows the KTP's text.
+    assertReasons(List.of(new Case(9494, 68, RetryReason.CROPPED)));
+  }
+
+  @Test
+  void aDarkBackdropWithBrightThingsOnItIsNotTooDark() throws Exception {
+    // Fresh negatives-only seed 9494's negative 14: no card on a dark backdrop with a green ring
+    // and coloured strokes (blue mean 34, brightest 1 % from 76) answered TOO_DARK. The photos made
+    // too dark whose brightest 1 % is brightest (9393's 46, 8080's 88) stay TOO_DARK.
+    assertReasons(
+        List.of(
+            new Case(9494, 14, RetryReason.NO_CARD),
+            new Case(9393, 46, RetryReason.TOO_DARK),
+            new Case(8080, 88, RetryReason.TOO_DARK)));
+  }
+
+  @Test
+  void aCardTheGateBlocksForGlareOrBlurInASharpPhotoIsToldByWhatItReads() throws Exception {
+    // Fresh negatives-only seed 9494's negative 1: a membership card, white under its orange
+    // header where a KTP prints its NIK row, answered GLARE; seed 9595's 122, a KTP whose NIK row
+    // and header glare hid, measured blurry and, its labels read without the NIK's, answered
+    // NOT_KTP. KTPs with glare over their NIK row stay GLARE (seed 8585's 45 read the fewest labels
+    // of them, ten).
+    assertReasons(
+        List.of(
+            new Case(9494, 1, RetryReason.NOT_KTP),
+            new Case(9595, 122, RetryReason.GLARE),
+            new Case(1234, 3, RetryReason.GLARE),
+            new Case(8585, 45, RetryReason.GLARE)));
+  }
+
   /** Negative {@code index} of a set written with {@code seed}, made for {@code reason}. */
   private record Case(long seed, int index, RetryReason reason) {}
 
