@@ -4,6 +4,7 @@ import id.ktpscan.ocr.area.AreaDirectory.Area;
 import id.ktpscan.ocr.layout.Label;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiPredicate;
 
 /**
  * Recognises a KTP's two header lines when the frame cuts them on the left: {@code VINSI JAWA
@@ -61,14 +62,40 @@ public final class CutHeader {
    * PROVINSI} is (partly) lost, and a regency line of the same province.
    */
   public boolean shows(List<String> lines) {
+    return headerPair(lines, (line, p) -> provinceLine(line, p.letters()), CutHeader::regencyLine);
+  }
+
+  /**
+   * Whether two of these lines are a KTP's header with {@code PROVINSI} and {@code KABUPATEN} (or
+   * {@code KOTA}) both cut off whole by the frame: a province's name read whole with nothing before
+   * it, and the bare name of a regency or city of that province read whole (seed 9696's
+   * negatives-only run, negative 26: {@code NUSA TENGGARA TIMUR} over {@code TIMOR TENGAH SELATAN},
+   * answered NOT_KTP). Other cards print a province's name, and a town's (a birth place), so this
+   * is weaker evidence than {@link #shows}: callers ask for more of a KTP beside it.
+   */
+  public boolean bareHeader(List<String> lines) {
+    return headerPair(
+        lines,
+        (line, p) -> line.equals(p.letters()),
+        (line, p) -> p.regencies().stream().anyMatch(r -> r.bareLetters().equals(line)));
+  }
+
+  /**
+   * Whether one line's letters are a province line of some province and another line's a regency
+   * line of the same province, each as the given test has it.
+   */
+  private boolean headerPair(
+      List<String> lines,
+      BiPredicate<String, Province> provinceLine,
+      BiPredicate<String, Province> regencyLine) {
     List<String> letters = lines.stream().map(Label::letters).toList();
     for (int a = 0; a < letters.size(); a++) {
       for (Province province : provinces) {
-        if (!provinceLine(letters.get(a), province.letters())) {
+        if (!provinceLine.test(letters.get(a), province)) {
           continue;
         }
         for (int b = 0; b < letters.size(); b++) {
-          if (b != a && regencyLine(letters.get(b), province)) {
+          if (b != a && regencyLine.test(letters.get(b), province)) {
             return true;
           }
         }

@@ -823,6 +823,8 @@ public final class CardReader implements AutoCloseable {
             || (header && (cityLine || !labels.isEmpty()))
             || values >= 3
             || cutHeader.shows(tokens.stream().map(Token::text).toList())
+            || (cutHeader.bareHeader(tokens.stream().map(Token::text).toList())
+                && (longNumber || ktpOnly >= 1 || labels.contains(Label.GOL_DARAH)))
             || (regencyLine
                 && (longNumber || ktpOnly >= 1 || labels.contains(Label.GOL_DARAH) || values >= 1));
     return new PhotoText(ktp, words(tokens), labels.size());

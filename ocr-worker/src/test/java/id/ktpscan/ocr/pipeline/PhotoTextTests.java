@@ -121,6 +121,24 @@ class PhotoTextTests {
   }
 
   @Test
+  void aKtpCutBeforeItsProvinceAndRegencyNamesShowsByThemAndMoreOfAKtp() {
+    // Seed 9696's negatives-only run, negative 26, as read from the whole photo: PROVINSI and
+    // KABUPATEN cut off whole, the NIK cut to 8 digits, Gol. Darah beside.
+    assertThat(
+            showsKtp(
+                "NUSA TENGGARA TIMUR",
+                "TIMOR TENGAH SELATAN",
+                ":04990752",
+                "SELATAN, 28-04-1999",
+                "Gol. Darah : -",
+                ": PERUMAHAN VILLA MUTIARA"))
+        .isTrue();
+    // Not without more of a KTP beside them, nor with a town of another province.
+    assertThat(showsKtp("NUSA TENGGARA TIMUR", "TIMOR TENGAH SELATAN", "Nama", "Alamat")).isFalse();
+    assertThat(showsKtp("NUSA TENGGARA TIMUR", "BANGKALAN", "Gol. Darah : -")).isFalse();
+  }
+
+  @Test
   void aRegencyLineNeedsMoreOfAKtpBesideIt() {
     assertThat(showsKtp("KBUPATEN SIAK", ": Acau Amn", "Nama")).isFalse();
     // A bank card's number in groups, a driving licence's with hyphens: not a NIK cut short.

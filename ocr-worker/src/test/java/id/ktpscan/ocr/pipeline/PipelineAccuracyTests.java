@@ -328,12 +328,14 @@ class PipelineAccuracyTests {
   void ktpsCutOffWhoseTextIsSmallOrWhoseProvinceNameIsCutAreCropped() throws Exception {
     // (docs/benchmarks.md, "Blurred or no card, cut KTPs"): seed 8181's negative 19 and seed
     // 9393's 103 showed their header only when the whole photo was read at its own size (NOT_KTP,
-    // TOO_SMALL before); seed 9292's 131 lost the N of NUSA TENGGARA TIMUR to the frame (NOT_KTP).
+    // TOO_SMALL before); seed 9292's 131 lost the N of NUSA TENGGARA TIMUR to the frame (NOT_KTP);
+    // seed 9696's 26 lost PROVINSI and KABUPATEN whole (NOT_KTP).
     assertReasons(
         List.of(
             new Case(8181, 19, RetryReason.CROPPED),
             new Case(9393, 103, RetryReason.CROPPED),
-            new Case(9292, 131, RetryReason.CROPPED)));
+            new Case(9292, 131, RetryReason.CROPPED),
+            new Case(9696, 26, RetryReason.CROPPED)));
   }
 
   @Test
