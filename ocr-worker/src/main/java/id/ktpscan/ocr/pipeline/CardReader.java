@@ -157,9 +157,9 @@ public final class CardReader implements AutoCloseable {
           // below tells them apart (a KTP read there still meets the gate again after it).
           boolean blurryInASharpPhoto =
               first.blocking().equals(List.of(RetryReason.BLURRY)) && focus.sharp();
-          // So is one the frame cuts: a sheet of paper at the photo's edge scores as barely
-          // card-like (seed 8585's negative 28, 0.226, answered CROPPED); the reading below
-          // tells a cut KTP (its text) from a shape with no text at all.
+          // A barely card-like shape the frame cuts is as uncertain: a sheet of paper at the
+          // photo's edge scores so too (seed 8585's negative 28, 0.226, answered CROPPED); the
+          // reading below tells a cut KTP (its text) from a shape with no text at all.
           if (first.blocking().equals(List.of(RetryReason.CROPPED)) && focus.sharp()) {
             cutInASharpPhoto = first;
           }
@@ -231,8 +231,8 @@ public final class CardReader implements AutoCloseable {
                 : verdict.flags();
         // What was found is not the KTP, yet the photo shows one: cut off by the frame. So too when
         // what was found is small in a sharp photo (seed 9494's negative 68: the portrait of a KTP
-        // the frame cut, 438 px wide, answered TOO_SMALL): its text is the found shape's to
-        // read, and a KTP whose own text the whole photo shows is not that shape.
+        // the frame cut, 438 px wide, answered TOO_SMALL): the shape's own reading showed no KTP,
+        // so a KTP the whole photo shows is somewhere else.
         boolean smallShape = reasons.contains(RetryReason.TOO_SMALL) && focus.sharp();
         // And a shape only borderline blurry, without a word on it, in a photo sharp as a whole,
         // is no card at all when a small copy of the photo shows nothing card-like either (seed
