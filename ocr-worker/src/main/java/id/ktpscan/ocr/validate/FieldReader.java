@@ -351,13 +351,20 @@ public final class FieldReader {
 
   /**
    * An address line: inside a word that holds digits ({@code NO. 5O}, {@code 5OB}) a letter O is
-   * the digit 0 (house numbers carry letters after digits, not O).
+   * the digit 0 (house numbers carry letters after digits, not O). The abbreviations a KTP's
+   * address is written with ({@code JL.}, {@code GG.}, {@code DSN.}, …) end in a period: one read
+   * as a comma is the period ({@code DSN, SUMBERSARI}). A street's or alley's abbreviation read
+   * glued to the word before it ({@code PATTIMURA IGG.}, {@code NO. 7JL.}) is a word of its own: no
+   * word ends in {@code GG.} or {@code JL.} (seed 8989's benchmark set: five of the fifteen
+   * extracted cards not exact in every field were these).
    */
   static String address(String text) {
     String normal = freeText(text);
     if (normal == null) {
       return null;
     }
+    normal = ADDRESS_ABBREVIATION_COMMA.matcher(normal).replaceAll("$1.");
+    normal = GLUED_STREET.matcher(normal).replaceAll(" $1.");
     StringBuilder out = new StringBuilder(normal.length());
     for (String word : normal.split(" ")) {
       if (out.length() > 0) {
@@ -370,6 +377,13 @@ public final class FieldReader {
     }
     return out.toString();
   }
+
+  /** An address abbreviation followed by a comma where its period belongs. */
+  private static final Pattern ADDRESS_ABBREVIATION_COMMA =
+      Pattern.compile("(?<![A-Z])(JL|GG|DSN|KP|BR|LINGK|KOMP|NO),(?= )");
+
+  /** {@code GG.} or {@code JL.} read glued to the letter or digit before it. */
+  private static final Pattern GLUED_STREET = Pattern.compile("(?<=[A-Z0-9])(GG|JL)\\.(?= |$)");
 
   static String freeText(String text) {
     String normal = TextDistance.normalize(text).replaceAll("^[\\s.,:;]+", "").strip();

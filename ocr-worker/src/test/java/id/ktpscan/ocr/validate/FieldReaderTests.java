@@ -189,6 +189,20 @@ class FieldReaderTests {
     assertThat(FieldReader.address("JL. SILIWANGI NO. 5O BLOK 5OB"))
         .isEqualTo("JL. SILIWANGI NO. 50 BLOK 50B");
     assertThat(FieldReader.address("DUSUN OMBO")).isEqualTo("DUSUN OMBO");
+    // Seed 8989's benchmark set: an abbreviation's period read as a comma, GG./JL. glued on.
+    assertThat(FieldReader.address("DSN, SUMBERSARI")).isEqualTo("DSN. SUMBERSARI");
+    assertThat(FieldReader.address("JALAN MERDEKA NO 9 GG, SUDIRMAN"))
+        .isEqualTo("JALAN MERDEKA NO 9 GG. SUDIRMAN");
+    assertThat(FieldReader.address("JL PATTIMURA IGG. CUT NYAK DIEN V"))
+        .isEqualTo("JL PATTIMURA I GG. CUT NYAK DIEN V");
+    assertThat(FieldReader.address("JL. FLAMBOYAN II NO. 1GG. PELITA"))
+        .isEqualTo("JL. FLAMBOYAN II NO. 1 GG. PELITA");
+    assertThat(FieldReader.address("KOMPLEK SEKOLAH TINGGI BLOK E NO. 7JL. HASANUDDIN"))
+        .isEqualTo("KOMPLEK SEKOLAH TINGGI BLOK E NO. 7 JL. HASANUDDIN");
+    // A comma after a word that is no abbreviation, and words merely holding GG or JL, stay.
+    assertThat(FieldReader.address("KP. SUKAMAJU, RAYA")).isEqualTo("KP. SUKAMAJU, RAYA");
+    assertThat(FieldReader.address("GG. ANGGREK NO. 5")).isEqualTo("GG. ANGGREK NO. 5");
+    assertThat(FieldReader.address("JL. MANGGA NO.24")).isEqualTo("JL. MANGGA NO.24");
     assertThat(FieldReader.rtRw("3/7")).isEqualTo("003/007");
     assertThat(FieldReader.rtRw("OO3/OO7")).isEqualTo("003/007");
     assertThat(FieldReader.rtRw("003007")).isEqualTo("003/007");
