@@ -26,6 +26,8 @@ import java.util.function.Supplier;
 import org.opencv.core.Core;
 import org.opencv.core.Mat;
 import org.opencv.core.MatOfByte;
+import org.opencv.core.Point;
+import org.opencv.core.Rect;
 import org.opencv.core.Size;
 import org.opencv.imgcodecs.Imgcodecs;
 import org.opencv.imgproc.Imgproc;
@@ -136,12 +138,23 @@ public final class CardReader implements AutoCloseable {
               : blurryOrNoCard(focus, photo, () -> noCardOrTooSmall(photo));
       return retry(List.of(reason), List.of(), clock);
     }
-    Rectifier.Rectified rectified = rectifier.rectify(photo, quad.get().corners());
+    return scan(photo, focus, quad.get(), false, clock);
+  }
+
+  /**
+   * Reads the card {@code quad} outlines in {@code photo}.
+   *
+   * @param aroundText whether {@code quad} was found around a KTP's text the whole photo shows
+   *     ({@link #croppedUnlessFoundAroundText}): such a search is not made twice
+   */
+  private CardScan scan(
+      Mat photo, Focus focus, CardFinder.Quad quad, boolean aroundText, Stopwatch clock) {
+    Rectifier.Rectified rectified = rectifier.rectify(photo, quad.corners());
     Mat card = rectified.card();
     try {
       clock.lap("rectify");
       Attempt early = null;
-      if (quad.get().score() < CardFinder.MIN_SCORE) {
+      if (quad.score() < CardFinder.MIN_SCORE) {
         // Barely card-like: read before judging quality. Text without KTP labels is another
         // kind of card; (almost) no text is no card at all.
         if (tooDark(photo)) {
@@ -149,18 +162,28 @@ public final class CardReader implements AutoCloseable {
           return retry(List.of(RetryReason.TOO_DARK), List.of(), clock);
         }
         QualityGate.Verdict cutInASharpPhoto = null;
-        if (quad.get().score() >= LIKELY_CARD_SCORE) {
+        if (quad.score() >= LIKELY_CARD_SCORE) {
           // Card-like enough that the photo's quality explains a low score (blur, a tiny card).
-          QualityGate.Verdict first = gate.check(photo, quad.get().corners(), card);
+          QualityGate.Verdict first = gate.check(photo, quad.corners(), card);
           // In a photo sharp as a whole, a barely card-like shape the gate calls blurry is as
           // likely another card, a patch of background or a KTP cut off by the frame: the reading
           // below tells them apart (a KTP read there still meets the gate again after it).
+          // So too for one the gate calls small and blurry: a KTP too small to read still prints
+          // sharp where the gate looks (the 70 tiny KTPs the gate called small in negatives-only
+          // seeds 9595, 9696, 9797 and 9898 measured 3.26 and more there, none blocked for blur,
+          // a probe not kept), while the
+          // chip of a bank card (9595's negative 1) or a patch of background (9898's negative
+          // 112) gave TOO_SMALL + BLURRY.
           boolean blurryInASharpPhoto =
-              first.blocking().equals(List.of(RetryReason.BLURRY)) && focus.sharp();
+              (first.blocking().equals(List.of(RetryReason.BLURRY))
+                      || first
+                          .blocking()
+                          .equals(List.of(RetryReason.TOO_SMALL, RetryReason.BLURRY)))
+                  && focus.sharp();
           // A barely card-like shape the frame cuts is as uncertain: a sheet of paper at the
           // photo's edge scores so too (seed 8585's negative 28, 0.226, answered CROPPED); the
           // reading below tells a cut KTP (its text) from a shape with no text at all.
-          if (first.blocking().equals(List.of(RetryReason.CROPPED)) && focus.sharp()) {
+          if (cutOrAlsoBlurred(first) && focus.sharp()) {
             cutInASharpPhoto = first;
           }
           if (first.blocking().equals(List.of(RetryReason.GLARE)) && focus.sharp()) {
@@ -176,7 +199,8 @@ public final class CardReader implements AutoCloseable {
               if (whole.showsKtp()) {
                 // Too small to show a KTP's text, yet the photo shows one: the shape is something
                 // else, and the KTP is where the finder found no outline, cut off by the frame.
-                return retry(List.of(RetryReason.CROPPED), List.of(), clock);
+                return croppedUnlessFoundAroundText(
+                    photo, focus, whole, aroundText, List.of(), clock);
               }
               if (whole.showsAnotherCard()) {
                 // Labels readable in the photo are no tiny card's: another kind of card lies
@@ -193,7 +217,7 @@ public final class CardReader implements AutoCloseable {
           PhotoText whole = readWholePhoto(photo);
           if (whole.showsKtp()) {
             // A KTP's labels are in the photo but its outline is not: the frame cuts it off.
-            return retry(List.of(RetryReason.CROPPED), List.of(), clock);
+            return croppedUnlessFoundAroundText(photo, focus, whole, aroundText, List.of(), clock);
           }
           boolean someText = Math.max(early.tokens(), whole.words()) >= MIN_TOKENS_OF_A_CARD;
           if (cutInASharpPhoto != null && someText) {
@@ -207,8 +231,19 @@ public final class CardReader implements AutoCloseable {
           return retry(List.of(reason), List.of(), clock);
         }
       }
-      QualityGate.Verdict verdict = gate.check(photo, quad.get().corners(), card);
+      QualityGate.Verdict verdict = gate.check(photo, quad.corners(), card);
       clock.lap("quality");
+      if (early == null && blankAndSmall(verdict) && focus.sharp()) {
+        // A small card-like shape with no print on it, in a sharp photo, is no card (seed 1234's
+        // negative 84, negatives-only run: a plain green rectangle, 0.513, answered TOO_SMALL +
+        // BLURRY), unless the photo's text shows a KTP or another card elsewhere.
+        PhotoText whole = readWholePhoto(photo);
+        if (whole.showsKtp()) {
+          return croppedUnlessFoundAroundText(photo, focus, whole, aroundText, List.of(), clock);
+        }
+        RetryReason reason = whole.showsAnotherCard() ? RetryReason.NOT_KTP : RetryReason.NO_CARD;
+        return retry(List.of(reason), List.of(), clock);
+      }
       if ((verdict.blocking().equals(List.of(RetryReason.BLURRY))
               || verdict.blocking().equals(List.of(RetryReason.GLARE)))
           && early == null
@@ -247,7 +282,8 @@ public final class CardReader implements AutoCloseable {
         if (reasons.equals(List.of(RetryReason.NOT_KTP)) || smallShape || blankShape) {
           PhotoText whole = readWholePhoto(photo);
           if (whole.showsKtp()) {
-            reasons = List.of(RetryReason.CROPPED);
+            return croppedUnlessFoundAroundText(
+                photo, focus, whole, aroundText, verdict.flags(), clock);
           } else if (blankShape && whole.words() < MIN_TOKENS_OF_A_CARD) {
             reasons = List.of(noCardOrTooSmall(photo));
           }
@@ -259,7 +295,7 @@ public final class CardReader implements AutoCloseable {
       CardScan scan = decide(reading, verdict.flags(), clock);
       if (early != null
           && (scan.reasons().equals(List.of(RetryReason.UNREADABLE)) || lastRowsUnread(scan))
-          && nearFrameEdge(quad.get().corners(), photo)) {
+          && nearFrameEdge(quad.corners(), photo)) {
         // A KTP's text on a barely card-like outline that runs along the frame's edge: the frame
         // cut the card there, and the outline found is partly the cut (the reading suffered, or
         // the card's last rows are not on the photo at all).
@@ -276,6 +312,116 @@ public final class CardReader implements AutoCloseable {
     } finally {
       card.release();
     }
+  }
+
+  /**
+   * {@code CROPPED} for a KTP the whole photo shows whose outline the finder did not find, unless a
+   * search around the KTP's text finds it whole: then the card is read as if found at first.
+   *
+   * <p>A KTP the frame cuts is the common case, but the finder's search over the whole photo can
+   * also take a smaller shape for the card while the KTP lies whole beside it (seed 8080's negative
+   * 94, negatives-only run: a KTP with glare over its NIK, on sheets of print, answered {@code
+   * CROPPED}; searched around its text, it scored 0.943). Searched so, no KTP the frame cuts was
+   * found whole: of the 80 cut negatives of the negatives-only seeds 9595, 9696, 9797 and 9898, one
+   * shape scored card-like (0.574), and it ran along the frame's edge (a probe not kept), where the
+   * gate answers {@code CROPPED}.
+   */
+  private CardScan croppedUnlessFoundAroundText(
+      Mat photo,
+      Focus focus,
+      PhotoText whole,
+      boolean aroundText,
+      List<RetryReason> flags,
+      Stopwatch clock) {
+    if (!aroundText) {
+      Optional<CardFinder.Quad> found = cardAroundText(photo, whole.textBox());
+      if (found.isPresent()) {
+        return scan(photo, focus, found.get(), true, clock);
+      }
+    }
+    return retry(List.of(RetryReason.CROPPED), flags, clock);
+  }
+
+  /** Share of the KTP text's box an outline found around it must cover. */
+  static final double TEXT_ON_THE_CARD = 0.8;
+
+  /** The rectangle two rectangles share (empty when none). */
+  static Rect intersection(Rect a, Rect b) {
+    int x0 = Math.max(a.x, b.x);
+    int y0 = Math.max(a.y, b.y);
+    int x1 = Math.min(a.x + a.width, b.x + b.width);
+    int y1 = Math.min(a.y + a.height, b.y + b.height);
+    return x1 > x0 && y1 > y0 ? new Rect(x0, y0, x1 - x0, y1 - y0) : new Rect();
+  }
+
+  /** How far past the text's box, as a share of its size on each side, the card is looked for. */
+  static final double AROUND_TEXT = 0.3;
+
+  /**
+   * A card-like outline ({@link CardFinder#MIN_SCORE}) in the part of {@code photo} around {@code
+   * textBox}, in photo coordinates. Whether the frame cuts it is the quality gate's to say, as for
+   * an outline the first search found.
+   */
+  private Optional<CardFinder.Quad> cardAroundText(Mat photo, Rect textBox) {
+    if (textBox == null) {
+      return Optional.empty();
+    }
+    int x0 = (int) Math.max(0, textBox.x - AROUND_TEXT * textBox.width);
+    int y0 = (int) Math.max(0, textBox.y - AROUND_TEXT * textBox.height);
+    int x1 = (int) Math.min(photo.cols(), textBox.br().x + AROUND_TEXT * textBox.width);
+    int y1 = (int) Math.min(photo.rows(), textBox.br().y + AROUND_TEXT * textBox.height);
+    if (x1 - x0 < gate.minCardWidth() || y1 - y0 < gate.minCardWidth() / 2) {
+      return Optional.empty();
+    }
+    Mat around = photo.submat(new Rect(x0, y0, x1 - x0, y1 - y0));
+    try {
+      Optional<CardFinder.Quad> quad = finder.find(around);
+      if (quad.isEmpty() || quad.get().score() < CardFinder.MIN_SCORE) {
+        return Optional.empty();
+      }
+      Point[] corners = new Point[4];
+      for (int k = 0; k < 4; k++) {
+        corners[k] = new Point(quad.get().corners()[k].x + x0, quad.get().corners()[k].y + y0);
+      }
+      // The KTP's text lies on the KTP: an outline around less of it is a part of the card (its
+      // portrait: seed 9393's negative 75, cut by the frame, 0.542 around its text) or another
+      // thing beside it.
+      org.opencv.core.MatOfPoint points = new org.opencv.core.MatOfPoint(corners);
+      Rect outline = Imgproc.boundingRect(points);
+      points.release();
+      Rect common = intersection(outline, textBox);
+      return common.area() >= TEXT_ON_THE_CARD * textBox.area()
+          ? Optional.of(new CardFinder.Quad(corners, quad.get().score()))
+          : Optional.empty();
+    } finally {
+      around.release();
+    }
+  }
+
+  /**
+   * Whether the gate blocks a shape for the frame's cut, alone or with blur: a sheet of paper the
+   * frame cuts can be flagged blurry too, its plain surface showing the gate no sharp print (fresh
+   * negatives-only seed 9797's negative 35, 0.346, answered {@code CROPPED} + {@code BLURRY}).
+   */
+  private static boolean cutOrAlsoBlurred(QualityGate.Verdict verdict) {
+    List<RetryReason> blocking = verdict.blocking();
+    return blocking.contains(RetryReason.CROPPED)
+        && blocking.stream()
+            .allMatch(reason -> reason == RetryReason.CROPPED || reason == RetryReason.BLURRY);
+  }
+
+  /**
+   * Below this {@link QualityGate.Measures#sharpness} a shape bears no print: a plain patch the
+   * finder took for a card. Tiny KTPs, however small, print sharp where the gate measures (the 70
+   * the gate called small in negatives-only seeds 9595, 9696, 9797 and 9898: 3.26 and more; a probe
+   * not kept); seed 1234's plain green rectangle measured 0.12, a bank card's chip 0.04.
+   */
+  static final double NO_PRINT_SHARPNESS = 1.0;
+
+  /** Whether the gate blocks a shape as small and blurry, and it bears no print at all. */
+  private static boolean blankAndSmall(QualityGate.Verdict verdict) {
+    return verdict.blocking().equals(List.of(RetryReason.TOO_SMALL, RetryReason.BLURRY))
+        && verdict.measures().sharpness() < NO_PRINT_SHARPNESS;
   }
 
   /** The fields of a KTP's last rows, below everything a scan needs to be extracted. */
@@ -720,8 +866,16 @@ public final class CardReader implements AutoCloseable {
           Label.STATUS_PERKAWINAN,
           Label.KEWARGANEGARAAN);
 
-  /** What a whole photo (not a rectified card) shows: a KTP's labels, and how many words. */
-  record PhotoText(boolean showsKtp, int words, int labels) {
+  /**
+   * What a whole photo (not a rectified card) shows: a KTP's labels, how many words, and where the
+   * words lie ({@code textBox}, in the coordinates of the image read; null without words).
+   */
+  record PhotoText(boolean showsKtp, int words, int labels, Rect textBox) {
+
+    /** The same, its words' box now {@code box}. */
+    PhotoText at(Rect box) {
+      return new PhotoText(showsKtp, words, labels, box);
+    }
 
     /**
      * Text of another kind of card, plainly: no KTP, yet two of the labels cards share ({@code
@@ -750,11 +904,14 @@ public final class CardReader implements AutoCloseable {
         Imgproc.INTER_AREA);
     try {
       PhotoText best = null;
+      int turns = 0;
       for (Integer turn : QUARTER_TURNS) {
         if (turn != null) {
           Core.rotate(small, small, turn);
+          turns++;
         }
         PhotoText seen = photoText(text.readAnywhere(small), cutHeader);
+        seen = seen.at(unturned(seen.textBox(), turns, small.cols(), small.rows(), scale));
         if (seen.showsKtp()) {
           return seen;
         }
@@ -776,6 +933,40 @@ public final class CardReader implements AutoCloseable {
     } finally {
       small.release();
     }
+  }
+
+  /**
+   * A box of an image ({@code width} × {@code height}) turned {@code turns} quarter turns
+   * anticlockwise from a copy of the photo scaled by {@code scale}, in the photo's coordinates.
+   */
+  static Rect unturned(Rect box, int turns, int width, int height, double scale) {
+    if (box == null) {
+      return null;
+    }
+    double x0 = box.x;
+    double y0 = box.y;
+    double x1 = box.x + box.width;
+    double y1 = box.y + box.height;
+    int w = width;
+    int h = height;
+    for (int k = 0; k < turns; k++) {
+      // One quarter turn back: (x, y) of the turned image was (h − y, x) before it, in an image
+      // h wide and w high.
+      double nx0 = h - y1;
+      double nx1 = h - y0;
+      y0 = x0;
+      y1 = x1;
+      x0 = nx0;
+      x1 = nx1;
+      int swap = w;
+      w = h;
+      h = swap;
+    }
+    return new Rect(
+        (int) Math.floor(x0 / scale),
+        (int) Math.floor(y0 / scale),
+        (int) Math.ceil((x1 - x0) / scale),
+        (int) Math.ceil((y1 - y0) / scale));
   }
 
   /** Upright, then turned a quarter anticlockwise, then a half turn, then three quarters. */
@@ -817,7 +1008,8 @@ public final class CardReader implements AutoCloseable {
     }
     int values = ktpValues(tokens);
     boolean ktp =
-        (labels.contains(Label.NIK) && labels.size() >= 3)
+        nikDatedAsPrinted(tokens)
+            || (labels.contains(Label.NIK) && labels.size() >= 3)
             || (ktpOnly >= 2 && labels.size() >= 4)
             || (nikNumber && (header || labels.size() >= 2))
             || (header && (cityLine || !labels.isEmpty()))
@@ -827,7 +1019,31 @@ public final class CardReader implements AutoCloseable {
                 && (longNumber || ktpOnly >= 1 || labels.contains(Label.GOL_DARAH)))
             || (regencyLine
                 && (longNumber || ktpOnly >= 1 || labels.contains(Label.GOL_DARAH) || values >= 1));
-    return new PhotoText(ktp, words(tokens), labels.size());
+    return new PhotoText(ktp, words(tokens), labels.size(), wordBox(tokens));
+  }
+
+  /** The box around the tokens that are words ({@link #words}); null when none is. */
+  static Rect wordBox(List<Token> tokens) {
+    double x0 = Double.MAX_VALUE;
+    double y0 = Double.MAX_VALUE;
+    double x1 = -Double.MAX_VALUE;
+    double y1 = -Double.MAX_VALUE;
+    for (Token t : tokens) {
+      if (words(List.of(t)) == 1) {
+        x0 = Math.min(x0, t.x0());
+        y0 = Math.min(y0, t.y0());
+        x1 = Math.max(x1, t.x1());
+        y1 = Math.max(y1, t.y1());
+      }
+    }
+    if (x1 < x0) {
+      return null;
+    }
+    return new Rect(
+        (int) Math.floor(x0),
+        (int) Math.floor(y0),
+        (int) Math.ceil(x1 - Math.floor(x0)),
+        (int) Math.ceil(y1 - Math.floor(y0)));
   }
 
   /**
@@ -851,6 +1067,50 @@ public final class CardReader implements AutoCloseable {
     return kinds;
   }
 
+  /** A date printed as a KTP prints the birth date ({@code 29-05-1988}). */
+  private static final java.util.regex.Pattern PRINTED_DATE =
+      java.util.regex.Pattern.compile(
+          "(?<![0-9])([0-9]{2})-([0-9]{2})-[0-9]{2}([0-9]{2})(?![0-9])");
+
+  /**
+   * Whether a number read as one run of digits ends in a NIK's date and serial (its last ten
+   * digits: DDMMYY, the day plus 40 for a woman, then four) whose date is printed elsewhere in the
+   * photo as DD-MM-YYYY: a KTP's NIK and birth date, however much of the card the frame cut (fresh
+   * negatives-only seed 9898's negative 33, cut on its label side, read {@code S2905880051} and
+   * {@code LAUT, 29-05-1988} beside one label, and was answered {@code NOT_KTP}). No other card
+   * builds its number from the holder's birth date.
+   */
+  static boolean nikDatedAsPrinted(List<Token> tokens) {
+    java.util.Set<String> printed = new java.util.HashSet<>();
+    for (Token t : tokens) {
+      var m = PRINTED_DATE.matcher(t.text());
+      while (m.find()) {
+        printed.add(m.group(1) + m.group(2) + m.group(3));
+      }
+    }
+    if (printed.isEmpty()) {
+      return false;
+    }
+    for (Token t : tokens) {
+      String digits = digitRun(afterColon(t.text()));
+      if (digits.length() < NIK_DATE_AND_SERIAL) {
+        continue;
+      }
+      String date = digits.substring(digits.length() - NIK_DATE_AND_SERIAL, digits.length() - 4);
+      int day = Integer.parseInt(date.substring(0, 2));
+      String asPrinted =
+          String.format(java.util.Locale.ROOT, "%02d", day > 40 ? day - 40 : day)
+              + date.substring(2);
+      if (printed.contains(asPrinted)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A NIK's last digits: its date part (six) and serial (four). */
+  static final int NIK_DATE_AND_SERIAL = 10;
+
   /** Digits of a NIK cut short by the frame (or longer): at least this many in one piece. */
   static final int CUT_NIK_DIGITS = 12;
 
@@ -861,14 +1121,24 @@ public final class CardReader implements AutoCloseable {
    * in groups of four, nor a driving licence's with hyphens.
    */
   static boolean cutNik(String text) {
+    return digitRun(text).length() >= CUT_NIK_DIGITS;
+  }
+
+  /**
+   * The digits of a piece that is one unbroken run of them, as {@link NikRules#digitFor} reads
+   * look-alike letters; empty when anything else is in it.
+   */
+  static String digitRun(String text) {
     String run = text.trim().toUpperCase(java.util.Locale.ROOT);
+    StringBuilder digits = new StringBuilder(run.length());
     for (char c : run.toCharArray()) {
       char d = NikRules.digitFor(c);
       if (d < '0' || d > '9') {
-        return false;
+        return "";
       }
+      digits.append(d);
     }
-    return run.length() >= CUT_NIK_DIGITS;
+    return digits.toString();
   }
 
   /** Day (plus 40 for women) and month of a NIK's date part in range. */

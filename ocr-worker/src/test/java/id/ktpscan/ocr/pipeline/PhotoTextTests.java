@@ -184,6 +184,40 @@ class PhotoTextTests {
   }
 
   @Test
+  void aKtpCutOffShowsByANikWhoseDateIsPrintedAsItsBirthDate() {
+    // Fresh negatives-only seed 9898's negative 33 as read from the whole photo: the frame cut
+    // the labels, the header and the NIK's first digits; the NIK's date part 290588 is the birth
+    // date printed beside it.
+    assertThat(
+            showsKtp(
+                "'KIL",
+                "S2905880051",
+                "LAUT, 29-05-1988",
+                "SUKADAMAI",
+                "Gol. Darah : AB",
+                "ACEH SINGKIL",
+                "07-10-2013"))
+        .isTrue();
+    // A woman's NIK carries her day plus 40; a whole NIK after its colon counts too.
+    assertThat(showsKtp(": 3515216712900003", "SIDOARJO, 27-12-1990")).isTrue();
+    assertThat(CardReader.nikDatedAsPrinted(tokens("6712900003", "SIDOARJO, 27-12-1990"))).isTrue();
+  }
+
+  @Test
+  void aNumberWhoseDateIsNotPrintedOrThatIsNoRunOfDigitsShowsNoKtp() {
+    // Another date, too few digits for a NIK's date and serial, or a licence's number with its
+    // hyphens beside a birth date that happens to sit inside it.
+    assertThat(CardReader.nikDatedAsPrinted(tokens("S2905880051", "LAUT, 30-05-1988"))).isFalse();
+    assertThat(CardReader.nikDatedAsPrinted(tokens("905880051", "LAUT, 29-05-1988"))).isFalse();
+    assertThat(CardReader.nikDatedAsPrinted(tokens("1234-2905-880051", "LAUT, 29-05-1988")))
+        .isFalse();
+    assertThat(CardReader.nikDatedAsPrinted(tokens("S2905880051", "MEDAN"))).isFalse();
+    // A bank card's number in groups of four, its validity as MM/YY.
+    assertThat(CardReader.nikDatedAsPrinted(tokens("4111 2905 8800 5112", "VALID THRU 05/28")))
+        .isFalse();
+  }
+
+  @Test
   void aProvinceAndATownThatDoNotMakeAHeaderShowNoKtp() {
     // The town is not in that province, or printed whole without KABUPATEN/KOTA (a birth place,
     // a library's name).

@@ -390,6 +390,50 @@ class PipelineAccuracyTests {
             new Case(8585, 45, RetryReason.GLARE)));
   }
 
+  @Test
+  void aShapeTheGateCallsCutOrSmallAndBlurryInASharpPhotoIsToldByWhatItReads() throws Exception {
+    // Fresh negatives-only seeds (docs/benchmarks.md, "Shapes the gate called cut or small and
+    // blurry"): a sheet of paper the frame cuts (9797's 35) gave CROPPED + BLURRY, a patch of
+    // background (9898's 112) and a bank card's chip (9595's 1), both barely card-like, and a
+    // plain green rectangle card-like enough (1234's 84, 0.513) TOO_SMALL + BLURRY. KTPs the frame
+    // cuts whose barely card-like shapes the gate blocked so (9595's 40: CROPPED + BLURRY; 9696's
+    // 61: TOO_SMALL alone; 9797's 33: CROPPED alone) stay CROPPED.
+    assertReasons(
+        List.of(
+            new Case(9797, 35, RetryReason.NO_CARD),
+            new Case(9898, 112, RetryReason.NO_CARD),
+            new Case(1234, 84, RetryReason.NO_CARD),
+            new Case(9595, 1, RetryReason.NOT_KTP),
+            new Case(9595, 40, RetryReason.CROPPED),
+            new Case(9696, 61, RetryReason.CROPPED),
+            new Case(9797, 33, RetryReason.CROPPED)));
+  }
+
+  @Test
+  void aKtpCutOnItsLabelSideShowsByANikDatedAsItsPrintedBirthDate() throws Exception {
+    // Fresh negatives-only seed 9898's negative 33: the frame cut the labels, the header and the
+    // NIK's first digits; the photo read S2905880051 beside LAUT, 29-05-1988 and one label, and
+    // was answered NOT_KTP.
+    assertReasons(List.of(new Case(9898, 33, RetryReason.CROPPED)));
+  }
+
+  @Test
+  void aKtpTheFinderMissedBesideASmallerShapeIsFoundAroundItsText() throws Exception {
+    // Seed 8080's negative 94 (negatives-only run): a whole KTP with glare over its NIK, on sheets
+    // of print; the finder took a 112-px shape for the card and the whole photo's KTP text made it
+    // CROPPED. Searched around that text the KTP is found (0.943) and the gate says GLARE. KTPs
+    // the frame cuts stay CROPPED, among them 9696's 5, whose shape found around its text is
+    // card-like (0.574) and runs along the frame's edge, and 9393's 75, whose portrait is found
+    // there (0.542) but covers little of the KTP's text.
+    assertReasons(
+        List.of(
+            new Case(8080, 94, RetryReason.GLARE),
+            new Case(9393, 75, RetryReason.CROPPED),
+            new Case(9696, 5, RetryReason.CROPPED),
+            new Case(9595, 26, RetryReason.CROPPED),
+            new Case(9898, 47, RetryReason.CROPPED)));
+  }
+
   /** Negative {@code index} of a set written with {@code seed}, made for {@code reason}. */
   private record Case(long seed, int index, RetryReason reason) {}
 
