@@ -168,18 +168,8 @@ public final class CardReader implements AutoCloseable {
           // In a photo sharp as a whole, a barely card-like shape the gate calls blurry is as
           // likely another card, a patch of background or a KTP cut off by the frame: the reading
           // below tells them apart (a KTP read there still meets the gate again after it).
-          // So too for one the gate calls small and blurry: a KTP too small to read still prints
-          // sharp where the gate looks (the 70 tiny KTPs the gate called small in negatives-only
-          // seeds 9595, 9696, 9797 and 9898 measured 3.26 and more there, none blocked for blur,
-          // a probe not kept), while the
-          // chip of a bank card (9595's negative 1) or a patch of background (9898's negative
-          // 112) gave TOO_SMALL + BLURRY.
           boolean blurryInASharpPhoto =
-              (first.blocking().equals(List.of(RetryReason.BLURRY))
-                      || first
-                          .blocking()
-                          .equals(List.of(RetryReason.TOO_SMALL, RetryReason.BLURRY)))
-                  && focus.sharp();
+              first.blocking().equals(List.of(RetryReason.BLURRY)) && focus.sharp();
           // A barely card-like shape the frame cuts is as uncertain: a sheet of paper at the
           // photo's edge scores so too (seed 8585's negative 28, 0.226, answered CROPPED); the
           // reading below tells a cut KTP (its text) from a shape with no text at all.
@@ -202,10 +192,15 @@ public final class CardReader implements AutoCloseable {
                 return croppedUnlessFoundAroundText(
                     photo, focus, whole, aroundText, List.of(), clock);
               }
-              if (whole.showsAnotherCard()) {
+              if (whole.showsAnotherCard()
+                  || (blank(first) && whole.words() >= MIN_TOKENS_OF_A_CARD)) {
                 // Labels readable in the photo are no tiny card's: another kind of card lies
                 // where the finder found no outline (seed 5151's membership card, negatives-only
-                // run, was TOO_SMALL + BLURRY on a small shape beside it).
+                // run, was TOO_SMALL + BLURRY on a small shape beside it). So are words beside a
+                // small shape that bears no print: a KTP too small to read still prints sharp where
+                // the gate looks (see NO_PRINT_SHARPNESS), and the words are another card's (fresh
+                // negatives-only seed 9595's negative 1: a bank card whose chip the finder found,
+                // 0.04 there, nine words and no label in the photo).
                 return retry(List.of(RetryReason.NOT_KTP), List.of(), clock);
               }
             }
@@ -294,11 +289,15 @@ public final class CardReader implements AutoCloseable {
       clock.lap("validate");
       CardScan scan = decide(reading, verdict.flags(), clock);
       if (early != null
-          && (scan.reasons().equals(List.of(RetryReason.UNREADABLE)) || lastRowsUnread(scan))
+          && (scan.reasons().equals(List.of(RetryReason.UNREADABLE))
+              || lastRowsUnread(scan)
+              || headerUnread(scan))
           && nearFrameEdge(quad.corners(), photo)) {
         // A KTP's text on a barely card-like outline that runs along the frame's edge: the frame
         // cut the card there, and the outline found is partly the cut (the reading suffered, or
-        // the card's last rows are not on the photo at all).
+        // the card's last rows, or its header, are not on the photo at all: fresh negatives-only
+        // seed 2222's negative 68, cut at its top and right, was extracted without a city and a
+        // province).
         return new CardScan(
             ScanOutcome.RETRY_REQUIRED,
             List.of(RetryReason.CROPPED),
@@ -421,7 +420,12 @@ public final class CardReader implements AutoCloseable {
   /** Whether the gate blocks a shape as small and blurry, and it bears no print at all. */
   private static boolean blankAndSmall(QualityGate.Verdict verdict) {
     return verdict.blocking().equals(List.of(RetryReason.TOO_SMALL, RetryReason.BLURRY))
-        && verdict.measures().sharpness() < NO_PRINT_SHARPNESS;
+        && blank(verdict);
+  }
+
+  /** Whether the shape the gate measured bears no print ({@link #NO_PRINT_SHARPNESS}). */
+  private static boolean blank(QualityGate.Verdict verdict) {
+    return verdict.measures().sharpness() < NO_PRINT_SHARPNESS;
   }
 
   /** The fields of a KTP's last rows, below everything a scan needs to be extracted. */
@@ -430,8 +434,20 @@ public final class CardReader implements AutoCloseable {
 
   /** Whether an extracted scan lacks every field of the card's last rows. */
   static boolean lastRowsUnread(CardScan scan) {
+    return allUnread(scan, LAST_ROWS);
+  }
+
+  /** The fields of a KTP's header, above everything a scan needs to be extracted. */
+  static final List<KtpField> HEADER_ROWS = List.of(KtpField.PROVINCE, KtpField.CITY);
+
+  /** Whether an extracted scan lacks both header lines, the province's and the regency's. */
+  static boolean headerUnread(CardScan scan) {
+    return allUnread(scan, HEADER_ROWS);
+  }
+
+  private static boolean allUnread(CardScan scan, List<KtpField> rows) {
     return scan.outcome() == ScanOutcome.EXTRACTED
-        && LAST_ROWS.stream().allMatch(field -> scan.value(field) == null);
+        && rows.stream().allMatch(field -> scan.value(field) == null);
   }
 
   /**

@@ -10,7 +10,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** An extracted scan lacking all of the card's last rows hints at a card cut at the bottom. */
+/**
+ * An extracted scan lacking all of the card's last rows, or both its header lines, hints at a card
+ * cut at the bottom or the top.
+ */
 class LastRowsTests {
 
   private static CardScan scan(ScanOutcome outcome, KtpField... read) {
@@ -35,6 +38,18 @@ class LastRowsTests {
           .as("%s read", field)
           .isFalse();
     }
+  }
+
+  @Test
+  void noHeaderLineReadOnAnExtractedScanCountsAndEitherIsEnough() {
+    assertThat(CardReader.headerUnread(scan(ScanOutcome.EXTRACTED, KtpField.NIK, KtpField.NAME)))
+        .isTrue();
+    for (KtpField field : CardReader.HEADER_ROWS) {
+      assertThat(CardReader.headerUnread(scan(ScanOutcome.EXTRACTED, KtpField.NIK, field)))
+          .as("%s read", field)
+          .isFalse();
+    }
+    assertThat(CardReader.headerUnread(scan(ScanOutcome.RETRY_REQUIRED, KtpField.NIK))).isFalse();
   }
 
   @Test
