@@ -157,12 +157,26 @@ public final class CutHeader {
     return false;
   }
 
+  /**
+   * Whether a line is the regency line of this province cut on the left: what is left of {@code
+   * KABUPATEN} or {@code KOTA} before the whole name (or the name alone where the card prints it
+   * so), or — the frame having cut into the name itself, as it may a province's — the name without
+   * its first 1 to {@link #MAX_NAME_CUT} letters, at least {@link #MIN_NAME_LEFT} left ({@code
+   * PULAUAN SERIBU} under {@code VINSI DKI JAKARTA}: fresh seed 9090's negative 12, answered
+   * NOT_KTP).
+   */
   private static boolean regencyLine(String line, Province province) {
     for (Regency r : province.regencies()) {
       int prefix = line.length() - r.bareLetters().length();
       if (line.endsWith(r.bareLetters())
           && prefix <= MAX_REGENCY_PREFIX
           && (prefix >= 1 || r.bareIsPrinted())) {
+        return true;
+      }
+      if (prefix < 0
+          && -prefix <= MAX_NAME_CUT
+          && line.length() >= MIN_NAME_LEFT
+          && r.bareLetters().endsWith(line)) {
         return true;
       }
     }

@@ -184,6 +184,19 @@ class PhotoTextTests {
   }
 
   @Test
+  void aKtpCutIntoItsRegencyNameShowsUnderWhatIsLeftOfItsProvinceLine() {
+    // Fresh seed 9090's benchmark negative 12 as read from the whole photo: the frame cut
+    // PROVINSI and the first letters of KEPULAUAN SERIBU.
+    assertThat(
+            showsKtp(
+                "VINSI DKI JAKARTA", "PULAUAN SERIBU", "12050601", "RIBU, 04-12-2005", "SISWA"))
+        .isTrue();
+    // Cut too far, or under another province, it is not a header.
+    assertThat(showsKtp("VINSI DKI JAKARTA", "UAN SERIBU", "SISWA")).isFalse();
+    assertThat(showsKtp("VINSI JAWA BARAT", "PULAUAN SERIBU", "SISWA")).isFalse();
+  }
+
+  @Test
   void aKtpCutOffShowsByANikWhoseDateIsPrintedAsItsBirthDate() {
     // Fresh negatives-only seed 9898's negative 33 as read from the whole photo: the frame cut
     // the labels, the header and the NIK's first digits; the NIK's date part 290588 is the birth
