@@ -382,9 +382,9 @@ public final class CardReader implements AutoCloseable {
       for (int k = 0; k < 4; k++) {
         corners[k] = new Point(quad.get().corners()[k].x + x0, quad.get().corners()[k].y + y0);
       }
-      // The KTP's text lies on the KTP: an outline around less of it is a part of the card (its
-      // portrait: seed 9393's negative 75, cut by the frame, 0.542 around its text) or another
-      // thing beside it.
+      // The KTP's text lies on the KTP: an outline around less of it is a part of the card (seed
+      // 9393's negative 75, cut by the frame: a 373-px shape on it, 0.542 around its text, which
+      // the gate called blurry) or another thing beside it.
       org.opencv.core.MatOfPoint points = new org.opencv.core.MatOfPoint(corners);
       Rect outline = Imgproc.boundingRect(points);
       points.release();

@@ -422,8 +422,8 @@ class PipelineAccuracyTests {
     // of print; the finder took a 112-px shape for the card and the whole photo's KTP text made it
     // CROPPED. Searched around that text the KTP is found (0.943) and the gate says GLARE. KTPs
     // the frame cuts stay CROPPED, among them 9696's 5, whose shape found around its text is
-    // card-like (0.574) and runs along the frame's edge, and 9393's 75, whose portrait is found
-    // there (0.542) but covers little of the KTP's text.
+    // card-like (0.574) and runs along the frame's edge, and 9393's 75, on which a 373-px shape is
+    // found there (0.542) that covers little of the KTP's text.
     assertReasons(
         List.of(
             new Case(8080, 94, RetryReason.GLARE),
