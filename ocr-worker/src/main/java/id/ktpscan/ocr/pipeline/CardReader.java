@@ -26,6 +26,7 @@ import java.util.function.Supplier;
 import org.opencv.core.Core;
 import org.opencv.core.Mat;
 import org.opencv.core.MatOfByte;
+import org.opencv.core.MatOfPoint;
 import org.opencv.core.Point;
 import org.opencv.core.Rect;
 import org.opencv.core.Size;
@@ -385,7 +386,7 @@ public final class CardReader implements AutoCloseable {
       // The KTP's text lies on the KTP: an outline around less of it is a part of the card (seed
       // 9393's negative 75, cut by the frame: a 373-px shape on it, 0.542 around its text, which
       // the gate called blurry) or another thing beside it.
-      org.opencv.core.MatOfPoint points = new org.opencv.core.MatOfPoint(corners);
+      MatOfPoint points = new MatOfPoint(corners);
       Rect outline = Imgproc.boundingRect(points);
       points.release();
       Rect common = intersection(outline, textBox);
@@ -1038,14 +1039,14 @@ public final class CardReader implements AutoCloseable {
     return new PhotoText(ktp, words(tokens), labels.size(), wordBox(tokens));
   }
 
-  /** The box around the tokens that are words ({@link #words}); null when none is. */
+  /** The box around the tokens that are words ({@link #isWord}); null when none is. */
   static Rect wordBox(List<Token> tokens) {
     double x0 = Double.MAX_VALUE;
     double y0 = Double.MAX_VALUE;
     double x1 = -Double.MAX_VALUE;
     double y1 = -Double.MAX_VALUE;
     for (Token t : tokens) {
-      if (words(List.of(t)) == 1) {
+      if (isWord(t)) {
         x0 = Math.min(x0, t.x0());
         y0 = Math.min(y0, t.y0());
         x1 = Math.max(x1, t.x1());
@@ -1166,14 +1167,17 @@ public final class CardReader implements AutoCloseable {
 
   /** Printed words and numbers (three letters or digits at least), not strokes of a pattern. */
   static int words(List<Token> tokens) {
-    int words = 0;
-    for (Token t : tokens) {
-      if (t.text().chars().filter(c -> (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')).count()
-          >= 3) {
-        words++;
-      }
-    }
-    return words;
+    return (int) tokens.stream().filter(CardReader::isWord).count();
+  }
+
+  /** Whether a token is a printed word or number: three letters or digits at least. */
+  static boolean isWord(Token token) {
+    return token
+            .text()
+            .chars()
+            .filter(c -> (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
+            .count()
+        >= 3;
   }
 
   private Attempt read(Mat card, Stopwatch clock) {
