@@ -2,6 +2,7 @@ package id.ktpscan.ocr.area;
 
 import id.ktpscan.ocr.area.AreaDirectory.Area;
 import id.ktpscan.ocr.layout.Label;
+import id.ktpscan.ocr.validate.TextDistance;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiPredicate;
@@ -24,6 +25,17 @@ public final class CutHeader {
 
   /** Letters of {@code KABUPATEN}, plus one. */
   static final int MAX_REGENCY_PREFIX = 10;
+
+  /**
+   * Letters a misread {@code KABUPATEN} before a regency's whole name must keep, at most {@link
+   * #MAX_KABUPATEN_EDITS} edits from it, to count in {@link #regencyLine(String)} (fresh
+   * negatives-only seed 6666's negative 5, on its side and cut on its label side: {@code KAUPATN
+   * ASAHAN}, answered NOT_KTP).
+   */
+  static final int MIN_MISREAD_KABUPATEN = 7;
+
+  /** Edits (Levenshtein) a misread {@code KABUPATEN} may be away from it. */
+  static final int MAX_KABUPATEN_EDITS = 2;
 
   /** One province as printed after {@code PROVINSI}, and its regencies as the card prints them. */
   private record Province(String letters, List<Regency> regencies) {}
@@ -134,9 +146,10 @@ public final class CutHeader {
    * possibly cut by the frame or misread: the whole name of a regency or city of any province,
    * after 3 to {@link #MAX_REGENCY_PREFIX} letters that end like {@code KABUPATEN} ({@code UPATEN
    * KUANTAN SINGINGI}, {@code KBUPATEN SIAK}) or are its last four letters at least ({@code ATEN
-   * NIAS BARAT}), or {@code KOTA} or its cut {@code OTA} (not any word ending so: a village {@code
-   * SUKAKOTA} before a district named like its regency on a driving licence is no header). Weaker
-   * evidence than {@link #shows} (no province to match): callers ask for more of a KTP beside it.
+   * NIAS BARAT}) or a misread of it ({@link #MIN_MISREAD_KABUPATEN}), or {@code KOTA} or its cut
+   * {@code OTA} (not any word ending so: a village {@code SUKAKOTA} before a district named like
+   * its regency on a driving licence is no header). Weaker evidence than {@link #shows} (no
+   * province to match): callers ask for more of a KTP beside it.
    */
   public boolean regencyLine(String line) {
     String letters = Label.letters(line);
@@ -147,6 +160,8 @@ public final class CutHeader {
           String before = letters.substring(0, prefix);
           if (before.endsWith("PATEN")
               || (before.length() >= 4 && "KABUPATEN".endsWith(before))
+              || (before.length() >= MIN_MISREAD_KABUPATEN
+                  && TextDistance.levenshtein(before, "KABUPATEN") <= MAX_KABUPATEN_EDITS)
               || before.equals("KOTA")
               || before.equals("OTA")) {
             return true;

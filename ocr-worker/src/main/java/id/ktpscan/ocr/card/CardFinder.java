@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
+import org.opencv.core.MatOfPoint2f;
 import org.opencv.core.Point;
 import org.opencv.core.Rect;
 import org.opencv.core.Size;
@@ -192,29 +193,49 @@ public final class CardFinder {
   private static final int TILE_MARGIN = 3;
 
   /**
+   * Share of the photo's width and height that each of the sixteen tiles of {@link #findSmall}'s
+   * second search covers, when its four tiles found nothing: a tiny card pale on a pale page has
+   * edges too faint for the working image of a tile 0.6 of the photo long, and more of its pixels
+   * in a tile 0.35 long. Neighbouring tiles overlap by 0.13 of the photo. Over seventeen
+   * negatives-only sets ({@code TinyProbe}, a probe not kept; docs/benchmarks.md "Tiny cards on a
+   * page"), the four tiles found a card in 335 of their 340 tiny-card photos; the sixteen found
+   * four of the other five and, of their 340 photos without a card, a blank shape (which {@code
+   * CardReader} tells by its lack of print) and a sliver ({@link #MIN_RECTANGULARITY}).
+   */
+  static final double FINE_TILE_SHARE = 0.35;
+
+  /**
    * A card too small for the whole-photo search to propose: its outline spans a few dozen pixels of
    * the working image, below what {@link Proposals} picks up (seen: cards 120–235 px wide in photos
    * 1080–2000 px wide, no proposal near them). The photo is searched again in four overlapping
-   * tiles, each on a working image of its own, so a small card has two to four times the pixels.
+   * tiles, each on a working image of its own, so a small card has two to four times the pixels;
+   * where they find none, in sixteen smaller tiles ({@link #FINE_TILE_SHARE}).
    *
-   * <p>For refusals only (the caller already found no card): it costs four searches, and the quad
-   * is not refined on the photo.
+   * <p>For refusals only (the caller already found no card): it costs four to twenty searches, and
+   * the quad is not refined on the photo.
    *
    * @param maxWidth only quads whose long edge is shorter than this, in photo pixels
    * @return the most card-like quad of the tiles that scores at least {@link #MIN_SCORE}, lies
-   *     whole inside its tile and is narrower than {@code maxWidth}, in photo pixels
+   *     whole inside its tile, is nearly a rectangle ({@link #MIN_RECTANGULARITY}) and is narrower
+   *     than {@code maxWidth}, in photo pixels
    */
   public Optional<Quad> findSmall(Mat bgr, double maxWidth) {
+    Optional<Quad> quad = findInTiles(bgr, maxWidth, TILE_SHARE, 2);
+    return quad.isPresent() ? quad : findInTiles(bgr, maxWidth, FINE_TILE_SHARE, 4);
+  }
+
+  /** {@link #findSmall} over {@code perSide} × {@code perSide} tiles {@code share} long. */
+  private Optional<Quad> findInTiles(Mat bgr, double maxWidth, double share, int perSide) {
     if (tooSmall(bgr)) {
       return Optional.empty();
     }
-    int tileWidth = (int) Math.round(bgr.cols() * TILE_SHARE);
-    int tileHeight = (int) Math.round(bgr.rows() * TILE_SHARE);
+    int tileWidth = (int) Math.round(bgr.cols() * share);
+    int tileHeight = (int) Math.round(bgr.rows() * share);
     Quad best = null;
-    for (int row = 0; row < 2; row++) {
-      for (int col = 0; col < 2; col++) {
-        int x0 = col * (bgr.cols() - tileWidth);
-        int y0 = row * (bgr.rows() - tileHeight);
+    for (int row = 0; row < perSide; row++) {
+      for (int col = 0; col < perSide; col++) {
+        int x0 = col * (bgr.cols() - tileWidth) / (perSide - 1);
+        int y0 = row * (bgr.rows() - tileHeight) / (perSide - 1);
         // Scaled here to the working size: left to the search, a tile a little over 1.5 working
         // images long would be halved to well under one (seen: 1,040 px → 520).
         Mat tile = bgr.submat(new Rect(x0, y0, tileWidth, tileHeight));
@@ -235,7 +256,7 @@ public final class CardFinder {
               corners[k] = new Point(inTile[k].x / f + x0, inTile[k].y / f + y0);
             }
             Quad quad = new Quad(order(corners), c.score);
-            if (quad.width() < maxWidth) {
+            if (quad.width() < maxWidth && rectangular(quad)) {
               best = quad;
             }
           }
@@ -270,16 +291,53 @@ public final class CardFinder {
    * backdrop can score as high as a card (seed 42's negative 28: 0.94).
    */
   public double blurredCardScore(Mat bgr) {
+    return blurredCard(bgr).map(Quad::score).orElse(0.0);
+  }
+
+  /**
+   * The most card-like quad of the photo on a copy {@link #BLURRED_SIDE} pixels long ({@link
+   * #blurredCardScore}), in photo pixels (its corners as found there, scaled back: a few photo
+   * pixels off); empty when nothing is proposed.
+   */
+  public Optional<Quad> blurredCard(Mat bgr) {
     if (tooSmall(bgr)) {
-      return 0;
+      return Optional.empty();
     }
     double f = Math.min(1.0, (double) BLURRED_SIDE / Math.max(bgr.cols(), bgr.rows()));
     Mat small = new Mat();
     Imgproc.resize(bgr, small, new Size(), f, f, Imgproc.INTER_AREA);
     try {
-      return candidates(small).stream().mapToDouble(Quad::score).max().orElse(0);
+      return candidates(small).stream()
+          .max(Comparator.comparingDouble(Quad::score))
+          .map(
+              q -> {
+                Point[] corners = new Point[4];
+                for (int k = 0; k < 4; k++) {
+                  corners[k] = new Point(q.corners()[k].x / f, q.corners()[k].y / f);
+                }
+                return new Quad(order(corners), q.score());
+              });
     } finally {
       small.release();
+    }
+  }
+
+  /**
+   * Share of its width times its height a small card's quad must cover: a card seen at an angle is
+   * still nearly a rectangle (a parallelogram leaning 45° covers 0.71), while the tiled search can
+   * fit four corners to a sliver (seed 1111's negative 133, negatives-only run: 62 × 40 px and 581
+   * px², 0.23, found in the second pass).
+   */
+  static final double MIN_RECTANGULARITY = 0.7;
+
+  /** Whether a quad covers {@link #MIN_RECTANGULARITY} of its width times its height at least. */
+  static boolean rectangular(Quad quad) {
+    MatOfPoint2f contour = new MatOfPoint2f(quad.corners());
+    try {
+      double area = Math.abs(Imgproc.contourArea(contour));
+      return area >= MIN_RECTANGULARITY * quad.width() * quad.height();
+    } finally {
+      contour.release();
     }
   }
 

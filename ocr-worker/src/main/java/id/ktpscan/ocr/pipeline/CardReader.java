@@ -218,8 +218,12 @@ public final class CardReader implements AutoCloseable {
           boolean someText = Math.max(early.tokens(), whole.words()) >= MIN_TOKENS_OF_A_CARD;
           if (cutInASharpPhoto != null && someText) {
             // Text, though no KTP's, on a shape the frame cuts: the cut may have taken the KTP's
-            // labels, so the answer stays the gate's.
-            return retry(cutInASharpPhoto.blocking(), cutInASharpPhoto.flags(), clock);
+            // labels, so the answer stays the gate's — unless the photo plainly shows another
+            // card (fresh negatives-only seed 7777's negative 57: a membership card cut at its
+            // top, KARTU ANGGOTA, Nama and Alamat read, answered CROPPED + BLURRY).
+            return whole.showsAnotherCard()
+                ? retry(List.of(RetryReason.NOT_KTP), List.of(), clock)
+                : retry(cutInASharpPhoto.blocking(), cutInASharpPhoto.flags(), clock);
           }
           RetryReason reason =
               blurryOrNoCard(
@@ -229,6 +233,12 @@ public final class CardReader implements AutoCloseable {
       }
       QualityGate.Verdict verdict = gate.check(photo, quad.corners(), card);
       clock.lap("quality");
+      if (early == null && cutOrAlsoBlurred(verdict) && focus.sharp()) {
+        Optional<CardScan> read = readCutShape(verdict, card, photo, focus, aroundText, clock);
+        if (read.isPresent()) {
+          return read.get();
+        }
+      }
       if (early == null && blankAndSmall(verdict) && focus.sharp()) {
         // A small card-like shape with no print on it, in a sharp photo, is no card (seed 1234's
         // negative 84, negatives-only run: a plain green rectangle, 0.513, answered TOO_SMALL +
@@ -270,12 +280,16 @@ public final class CardReader implements AutoCloseable {
         // 9494's negative 105: a sheet of paper with dashes for lines of print, 0.04 there,
         // answered BLURRY). A blurred KTP can read as no words in a photo measured sharp (the
         // same set's 121, 1.841), but its small copy shows the card (0.99).
-        boolean blankShape =
+        // Without a word on it, in a sharp photo, such a shape is read from the whole photo in any
+        // case: a KTP the frame cuts shows there while the finder took a sheet of paper beside it
+        // for the card (fresh negatives-only seed 7777's negative 19: a sheet 912 px wide, 0.557,
+        // passed with the flag, answered BLURRY).
+        boolean wordlessShape =
             reasons.equals(List.of(RetryReason.BLURRY))
                 && attempt.tokens() < MIN_TOKENS_OF_A_CARD
-                && focus.sharp()
-                && finder.blurredCardScore(photo) < BLURRED_CARD_SCORE;
-        if (reasons.equals(List.of(RetryReason.NOT_KTP)) || smallShape || blankShape) {
+                && focus.sharp();
+        boolean blankShape = wordlessShape && finder.blurredCardScore(photo) < BLURRED_CARD_SCORE;
+        if (reasons.equals(List.of(RetryReason.NOT_KTP)) || smallShape || wordlessShape) {
           PhotoText whole = readWholePhoto(photo);
           if (whole.showsKtp()) {
             return croppedUnlessFoundAroundText(
@@ -399,6 +413,61 @@ public final class CardReader implements AutoCloseable {
   }
 
   /**
+   * What a card-like shape the gate blocks as cut by the frame (alone or with blur), in a sharp
+   * photo, shows when read; empty when the gate's answer stands. The finder can run a whole card's
+   * outline up to the frame (fresh negatives-only seed 7777's negative 29: a membership card whole
+   * in the photo, its top edge found along the frame's, 0.79), or fit a card-like outline to a
+   * plain shape the frame cuts (fresh 5555's negative 63 is no card: a plain rectangle at the
+   * frame's edge, 0.63, gate sharpness 0.64). So:
+   *
+   * <ul>
+   *   <li>a shape that reads as another card — words, two of the labels cards share ({@code Nama},
+   *       {@code Alamat}), and no NIK label, {@code PROVINSI} header or label only a KTP prints —
+   *       is {@code NOT_KTP}: a KTP the frame cuts keeps some of those (its labels go with its left
+   *       side, its NIK and header with its top, and between {@code Nama} and {@code Alamat} on the
+   *       card lie only rows every KTP prints);
+   *   <li>a shape bearing no print ({@link #NO_PRINT_SHARPNESS}) and no words is read from the
+   *       whole photo: a KTP there is cut off elsewhere ({@code CROPPED}, unless found around its
+   *       text), another card's labels mean {@code NOT_KTP}, and no words at all, no card.
+   * </ul>
+   *
+   * May leave {@code card} turned; callers refuse the scan either way.
+   */
+  private Optional<CardScan> readCutShape(
+      QualityGate.Verdict verdict,
+      Mat card,
+      Mat photo,
+      Focus focus,
+      boolean aroundText,
+      Stopwatch clock) {
+    Attempt look = readUpright(card, clock);
+    if (looksLikeKtp(look)) {
+      return Optional.empty();
+    }
+    var labels = look.layout().labelsFound();
+    if (plainlyAnotherCard(focus, look)
+        && labels.contains(Label.NAMA)
+        && labels.contains(Label.ALAMAT)
+        && labels.stream().noneMatch(KTP_ONLY_LABELS::contains)) {
+      return Optional.of(retry(List.of(RetryReason.NOT_KTP), List.of(), clock));
+    }
+    if (blank(verdict) && look.tokens() < MIN_TOKENS_OF_A_CARD) {
+      PhotoText whole = readWholePhoto(photo);
+      if (whole.showsKtp()) {
+        return Optional.of(
+            croppedUnlessFoundAroundText(photo, focus, whole, aroundText, List.of(), clock));
+      }
+      if (whole.showsAnotherCard()) {
+        return Optional.of(retry(List.of(RetryReason.NOT_KTP), List.of(), clock));
+      }
+      if (whole.words() < MIN_TOKENS_OF_A_CARD) {
+        return Optional.of(retry(List.of(RetryReason.NO_CARD), List.of(), clock));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
    * Whether the gate blocks a shape for the frame's cut, alone or with blur: a sheet of paper the
    * frame cuts can be flagged blurry too, its plain surface showing the gate no sharp print (fresh
    * negatives-only seed 9797's negative 35, 0.346, answered {@code CROPPED} + {@code BLURRY}).
@@ -416,7 +485,7 @@ public final class CardReader implements AutoCloseable {
    * the gate called small in negatives-only seeds 9595, 9696, 9797 and 9898: 3.26 and more; a probe
    * not kept); seed 1234's plain green rectangle measured 0.12, a bank card's chip 0.04.
    */
-  static final double NO_PRINT_SHARPNESS = 1.0;
+  public static final double NO_PRINT_SHARPNESS = 1.0;
 
   /** Whether the gate blocks a shape as small and blurry, and it bears no print at all. */
   private static boolean blankAndSmall(QualityGate.Verdict verdict) {
@@ -543,9 +612,21 @@ public final class CardReader implements AutoCloseable {
    * the camera still" is the advice that helps.
    */
   private RetryReason noCardOrTooSmall(Mat photo) {
-    return finder.findSmall(photo, gate.minCardWidth()).isPresent()
-        ? RetryReason.TOO_SMALL
-        : RetryReason.NO_CARD;
+    Optional<CardFinder.Quad> small = finder.findSmall(photo, gate.minCardWidth());
+    if (small.isEmpty()) {
+      return RetryReason.NO_CARD;
+    }
+    // A card prints, however small (NO_PRINT_SHARPNESS): a blank shape card-like in a tile is none
+    // (seed 1234's negative 63, negatives-only run: a grey parallelogram 132 px wide, 0.592 in the
+    // tiled search's second pass, gate sharpness 0.24).
+    Mat card = rectifier.rectify(photo, small.get().corners()).card();
+    try {
+      return blank(gate.check(photo, small.get().corners(), card))
+          ? RetryReason.NO_CARD
+          : RetryReason.TOO_SMALL;
+    } finally {
+      card.release();
+    }
   }
 
   /**
@@ -566,15 +647,80 @@ public final class CardReader implements AutoCloseable {
    */
   private RetryReason blurryOrNoCard(Focus focus, Mat photo, Supplier<RetryReason> sharpAnswer) {
     if (focus.sharp()) {
-      return sharpAnswer.get();
+      RetryReason answer = sharpAnswer.get();
+      return answer == RetryReason.NO_CARD && blurredCardInASharpPhoto(photo)
+          ? RetryReason.BLURRY
+          : answer;
     }
     if (finder.blurredCardScore(photo) >= BLURRED_CARD_SCORE) {
       return RetryReason.BLURRY;
     }
     RetryReason answer = sharpAnswer.get();
+    if (answer == RetryReason.NO_CARD
+        && focus.sharpness() > 0
+        && focus.sharpness() < FAR_OUT_OF_FOCUS) {
+      return RetryReason.BLURRY;
+    }
     return answer == RetryReason.NO_CARD || answer == RetryReason.TOO_SMALL
         ? answer
         : RetryReason.BLURRY;
+  }
+
+  /**
+   * {@link QualityGate#photoSharpness} below which a photo is so far out of focus that {@code
+   * BLURRY} is the answer even where not even its small copy shows a card: a heavily blurred card
+   * can lose its outline there too, under perspective, noise or a colour cast (fresh negatives-only
+   * seeds 1111's negative 121, 1.361, and 9898's negative 2, 1.514, small-copy scores 0.38 and
+   * 0.18, were answered {@code NO_CARD}). Over the 320 photos without a card of sixteen
+   * negatives-only sets, every one that had an edge at all measured 1.651 or more (a probe not
+   * kept); their 320 heavily blurred photos measured from 1.313. A photo without an edge of {@code
+   * photoSharpness}' contrast at all measures 0, which says nothing of its focus (fresh seed 4444's
+   * negative 70: a dim backdrop, a pen and a ring in faint colours).
+   */
+  static final double FAR_OUT_OF_FOCUS = 1.6;
+
+  /**
+   * Small-copy score ({@link CardFinder#blurredCard}) from which a card-shaped quad there, in a
+   * photo measured sharp, may be a blurred card: the photo's sharpness is measured on a copy 640
+   * pixels long, where the generator's heavy blur, relative to the card's size, leaves a smaller
+   * card measuring sharp (fresh negatives-only seeds 9595's negative 128, 2222's negative 2, 9696's
+   * negative 72: 1.84–2.13, small-copy scores 0.94–0.98, answered {@code NO_CARD}).
+   */
+  static final double BLURRED_CARD_IN_A_SHARP_PHOTO = 0.9;
+
+  /**
+   * Largest relative difference from a card's aspect ratio of {@link #blurredCardInASharpPhoto}.
+   */
+  static final double CARD_ASPECT_TOLERANCE = 0.05;
+
+  /**
+   * Whether a photo measured sharp, in which no card was found, holds a blurred card: the small
+   * copy's most card-like quad scores {@link #BLURRED_CARD_IN_A_SHARP_PHOTO} at least, has a card's
+   * proportions (within {@link #CARD_ASPECT_TOLERANCE}), and the quality gate, measuring it on the
+   * photo, calls it blurry and nothing else. Over the 320 photos without a card of sixteen
+   * negatives-only sets, two scored 0.9 or more on the small copy: seed 1234's negative 56 (0.905,
+   * a shape the frame cuts, which the gate calls cut) and seed 42's negative 28 (0.937: part of a
+   * sheet of print round a pale square, 1.70 long for 1 high, where a card is 1.59); the 20 heavily
+   * blurred photos of those sets that measured sharp scored 0.79–0.995 (the three answered {@code
+   * NO_CARD} before: 0.94–0.98), with proportions within 3 % of a card's (a probe not kept).
+   */
+  private boolean blurredCardInASharpPhoto(Mat photo) {
+    Optional<CardFinder.Quad> quad = finder.blurredCard(photo);
+    if (quad.isEmpty() || quad.get().score() < BLURRED_CARD_IN_A_SHARP_PHOTO) {
+      return false;
+    }
+    double aspect = quad.get().width() / Math.max(1, quad.get().height());
+    if (Math.abs(aspect / CardFinder.CARD_ASPECT - 1) > CARD_ASPECT_TOLERANCE) {
+      return false;
+    }
+    Mat card = rectifier.rectify(photo, quad.get().corners()).card();
+    try {
+      return gate.check(photo, quad.get().corners(), card)
+          .blocking()
+          .equals(List.of(RetryReason.BLURRY));
+    } finally {
+      card.release();
+    }
   }
 
   /**
@@ -586,22 +732,27 @@ public final class CardReader implements AutoCloseable {
   static final double BLURRED_CARD_SCORE = 0.45;
 
   /**
-   * Whether the photo is sharp as a whole ({@link QualityGate#photoSharpness} at least {@link
-   * QualityGate#MIN_PHOTO_SHARPNESS}), measured at most once per scan: several refusal paths ask.
+   * How sharp the photo is as a whole ({@link QualityGate#photoSharpness}), and whether that is
+   * sharp ({@link QualityGate#MIN_PHOTO_SHARPNESS} at least), measured at most once per scan:
+   * several refusal paths ask.
    */
   private static final class Focus {
     private final Mat photo;
-    private Boolean sharp;
+    private Double sharpness;
 
     Focus(Mat photo) {
       this.photo = photo;
     }
 
     boolean sharp() {
-      if (sharp == null) {
-        sharp = QualityGate.photoSharpness(photo) >= QualityGate.MIN_PHOTO_SHARPNESS;
+      return sharpness() >= QualityGate.MIN_PHOTO_SHARPNESS;
+    }
+
+    double sharpness() {
+      if (sharpness == null) {
+        sharpness = QualityGate.photoSharpness(photo);
       }
-      return sharp;
+      return sharpness;
     }
   }
 
@@ -905,9 +1056,10 @@ public final class CardReader implements AutoCloseable {
 
   /**
    * Reads the whole photo, for when no card outline was found: a KTP's labels (its NIK, or labels
-   * only a KTP prints) mean a KTP the frame cuts off; words without them, another card. A card cut
-   * off by the frame may also lie on its side or upside down, and nothing rectified it: the other
-   * three quarter turns are read too, until one shows a KTP.
+   * only a KTP prints) mean a KTP the frame cuts off; words without them, another card. The reading
+   * returned is the first that shows a KTP, else one that shows another card, else the one with the
+   * most words. A card cut off by the frame may also lie on its side or upside down, and nothing
+   * rectified it: the other three quarter turns are read too, until one shows a KTP.
    */
   private PhotoText readWholePhoto(Mat photo) {
     Mat small = new Mat();
@@ -932,7 +1084,13 @@ public final class CardReader implements AutoCloseable {
         if (seen.showsKtp()) {
           return seen;
         }
-        if (best == null || seen.words() > best.words()) {
+        // The turn that shows another card's labels, else the one with the most words (fresh
+        // negatives-only seed 7777's negative 57: a membership card read upright with its labels,
+        // 7 words, and upside down as 9 words of nonsense).
+        if (best == null
+            || (seen.showsAnotherCard() && !best.showsAnotherCard())
+            || (seen.showsAnotherCard() == best.showsAnotherCard()
+                && seen.words() > best.words())) {
           best = seen;
         }
       }
@@ -1067,7 +1225,10 @@ public final class CardReader implements AutoCloseable {
    * How many of a KTP's closed values are printed as whole tokens: a gender, a religion, a marital
    * status in the KTP's own words ({@code PEREMPUAN}, {@code KAWIN}, …), {@code WNI}, {@code SEUMUR
    * HIDUP}. A card cut off on its label side and its top still shows these; other cards word them
-   * differently ({@code PRIA}/{@code WANITA} on a driving licence).
+   * differently ({@code PRIA}/{@code WANITA} on a driving licence). The frame may cut into the
+   * values themselves: a token that is the end of one, {@link #CUT_VALUE_LETTERS} characters at
+   * least, counts too (fresh negatives-only seed 6666's negative 19, cut through its values: {@code
+   * I-LAKI}, {@code UM KAWIN}, {@code MUR HIDUP}, answered {@code NOT_KTP}).
    */
   static int ktpValues(List<Token> tokens) {
     java.util.Set<String> read = new java.util.HashSet<>();
@@ -1075,13 +1236,27 @@ public final class CardReader implements AutoCloseable {
       read.add(afterColon(t.text()).trim());
     }
     int kinds = 0;
-    for (Vocabulary v :
-        List.of(Vocabulary.GENDER, Vocabulary.RELIGION, Vocabulary.MARITAL_STATUS)) {
-      kinds += v.values().stream().anyMatch(read::contains) ? 1 : 0;
+    for (List<String> values :
+        List.of(
+            Vocabulary.GENDER.values(),
+            Vocabulary.RELIGION.values(),
+            Vocabulary.MARITAL_STATUS.values(),
+            List.of("WNI"),
+            List.of("SEUMUR HIDUP"))) {
+      kinds +=
+          read.stream().anyMatch(text -> values.stream().anyMatch(v -> wholeOrCut(text, v)))
+              ? 1
+              : 0;
     }
-    kinds += read.contains("WNI") ? 1 : 0;
-    kinds += read.contains("SEUMUR HIDUP") ? 1 : 0;
     return kinds;
+  }
+
+  /** Characters a closed value cut on its left by the frame must keep to count. */
+  static final int CUT_VALUE_LETTERS = 6;
+
+  /** Whether {@code text} is {@code value}, or its end {@link #CUT_VALUE_LETTERS} long at least. */
+  private static boolean wholeOrCut(String text, String value) {
+    return text.equals(value) || (text.length() >= CUT_VALUE_LETTERS && value.endsWith(text));
   }
 
   /** A date printed as a KTP prints the birth date ({@code 29-05-1988}). */

@@ -65,6 +65,27 @@ class PhotoTextTests {
   }
 
   @Test
+  void aKtpCutThroughItsValuesShowsByWhatIsLeftOfThem() {
+    // Fresh negatives-only seed 6666's negative 19, as read from the whole photo: the frame cut
+    // the labels and the start of each value.
+    assertThat(
+            showsKtp(
+                "MDAN LUTFI",
+                "TARAM, 15-12-2005",
+                "I-LAKI",
+                "Gol. Darah : -",
+                "UM KAWIN",
+                "AJAR/MAHASISWA",
+                "MUR HIDUP"))
+        .isTrue();
+    // Ends shorter than six characters are common words' ends: HIDUP ends CERAI HIDUP and SEUMUR
+    // HIDUP, MPUAN ends PEREMPUAN.
+    assertThat(showsKtp("HIDUP", "MPUAN", "KAWIN")).isFalse();
+    assertThat(CardReader.ktpValues(tokens("HIDUP", "MPUAN", "KAWIN"))).isEqualTo(1);
+    assertThat(CardReader.ktpValues(tokens("EMPUAN", "ERAI HIDUP", "R HIDUP"))).isEqualTo(3);
+  }
+
+  @Test
   void anotherCardOrANumberAloneDoesNot() {
     assertThat(showsKtp("KARTU ANGGOTA", "Nama", ": HARYANTO", "Alamat")).isFalse();
     // Sixteen digits without a NIK's date part (day 32, month 13), or without any KTP context.
@@ -115,6 +136,8 @@ class PhotoTextTests {
     assertThat(showsKtp("PewisaoeTALO", "KABUPATEN BOALEMO", "S02023103020717", "UM KAWIN"))
         .isTrue();
     assertThat(showsKtp("KBUPATEN SIAK", ":1408117003050109", ": Acau Amn", "BtLuM KAN")).isTrue();
+    // Fresh negatives-only seed 6666's negative 5, on its side: KABUPATEN misread two letters off.
+    assertThat(showsKtp("Pesa raA", "KAUPATN ASAHAN", "I9235901890493", "Gel. Darah : B")).isTrue();
     // Seed 1111's neg-cropped-00040: PROVINSI cut off whole, KABUPATEN down to its last letters.
     assertThat(showsKtp("SUMATERA UTARA", "ATEN NIAS BARAT", "11890664", "Gol. Darah : -"))
         .isTrue();
@@ -141,6 +164,11 @@ class PhotoTextTests {
   @Test
   void aRegencyLineNeedsMoreOfAKtpBesideIt() {
     assertThat(showsKtp("KBUPATEN SIAK", ": Acau Amn", "Nama")).isFalse();
+    assertThat(showsKtp("KAUPATN ASAHAN", "Nama")).isFalse();
+    // Three edits from KABUPATEN, or too short a word, is no misread KABUPATEN.
+    assertThat(showsKtp("KAXUPAXEX ASAHAN", "I9235901890493")).isFalse();
+    assertThat(showsKtp("KAUPAN ASAHAN", "I9235901890493")).isFalse();
+    assertThat(showsKtp("BUPATI ASAHAN", "I9235901890493")).isFalse();
     // A bank card's number in groups, a driving licence's with hyphens: not a NIK cut short.
     assertThat(showsKtp("KOTA BLITAR", "4111 1111 1111 1111")).isFalse();
     assertThat(showsKtp("KOTA BLITAR", "1234-5678-123456")).isFalse();

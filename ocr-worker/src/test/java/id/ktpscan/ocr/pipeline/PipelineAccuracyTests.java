@@ -440,6 +440,76 @@ class PipelineAccuracyTests {
     assertReasons(List.of(new Case(2222, 68, RetryReason.CROPPED)));
   }
 
+  @Test
+  void ktpsCutThroughTheirValuesOrBesideASheetTakenForTheCardAreCropped() throws Exception {
+    // Fresh negatives-only seeds (docs/benchmarks.md, "Blurred cards answered NO_CARD, tiny cards
+    // on a page"): 6666's 19, cut through its values (I-LAKI, UM KAWIN, MUR HIDUP), and 6666's 5,
+    // on its side with KABUPATEN read KAUPATN, were NOT_KTP; 7777's 19, cut at its bottom beside a
+    // sheet of paper the finder took for the card (912 px, passed with a blur flag, no word on
+    // it), was BLURRY. Blurred KTPs whose card reads as no words in a photo measured sharp stay
+    // BLURRY (9494's 121, and 9393's 72 and 86).
+    assertReasons(
+        List.of(
+            new Case(6666, 19, RetryReason.CROPPED),
+            new Case(6666, 5, RetryReason.CROPPED),
+            new Case(7777, 19, RetryReason.CROPPED),
+            new Case(9494, 121, RetryReason.BLURRY),
+            new Case(9393, 72, RetryReason.BLURRY),
+            new Case(9393, 86, RetryReason.BLURRY)));
+  }
+
+  @Test
+  void anotherCardOrAPlainShapeTheGateCallsCutIsToldByWhatItReads() throws Exception {
+    // Fresh negatives-only seeds (docs/benchmarks.md, "Blurred cards answered NO_CARD, tiny cards
+    // on a page"): 7777's 29, a membership card whole in the photo whose outline the finder ran up
+    // to the frame (CROPPED); 7777's 57, a membership card the frame cuts, read upright with Nama
+    // and Alamat and upside down as more words of nonsense (CROPPED + BLURRY); 5555's 63, a plain
+    // rectangle at the frame's edge (CROPPED + BLURRY). KTPs the frame cuts stay CROPPED.
+    assertReasons(
+        List.of(
+            new Case(7777, 29, RetryReason.NOT_KTP),
+            new Case(7777, 57, RetryReason.NOT_KTP),
+            new Case(5555, 63, RetryReason.NO_CARD),
+            new Case(7777, 5, RetryReason.CROPPED),
+            new Case(5555, 12, RetryReason.CROPPED)));
+  }
+
+  @Test
+  void tinyCardsPaleOnAPageAreFoundInSmallerTilesAndBlankOrThinShapesThereAreNoCard()
+      throws Exception {
+    // Negatives-only runs (docs/benchmarks.md, "Tiny cards on a page"): tiny KTPs, pale on a pale
+    // page among lines of print, that the four tiles did not find (NO_CARD before): 9191's 27,
+    // 9898's 48, 1111's 83. The sixteen smaller tiles also find, in photos without a card, a grey
+    // parallelogram without print (1234's 63) and a 62-px sliver (1111's 133): both stay NO_CARD.
+    assertReasons(
+        List.of(
+            new Case(9191, 27, RetryReason.TOO_SMALL),
+            new Case(9898, 48, RetryReason.TOO_SMALL),
+            new Case(1111, 83, RetryReason.TOO_SMALL),
+            new Case(1234, 63, RetryReason.NO_CARD),
+            new Case(1111, 133, RetryReason.NO_CARD)));
+  }
+
+  @Test
+  void aHeavilyBlurredCardWithoutAnOutlineFoundIsBlurryNotNoCard() throws Exception {
+    // Negatives-only seeds (docs/benchmarks.md, "Blurred cards answered NO_CARD"): heavily
+    // blurred KTPs the finder found no outline for, answered NO_CARD. In photos measured sharp
+    // (9595's 128, 9696's 72, 2222's 2) the small copy shows a card-shaped quad the gate calls
+    // blurry; photos far out of focus (1111's 121, 9898's 2) are blurry whatever their small copy
+    // shows. Photos without a card stay NO_CARD: a shape cut by the frame scoring 0.905 on the
+    // small copy (1234's 56) and a dim backdrop without an edge of contrast (4444's 70); seed 42's
+    // sheet round a pale square is in seed42NegativesOnceAnsweredBlurryHaveTheirReason.
+    assertReasons(
+        List.of(
+            new Case(9595, 128, RetryReason.BLURRY),
+            new Case(9696, 72, RetryReason.BLURRY),
+            new Case(2222, 2, RetryReason.BLURRY),
+            new Case(1111, 121, RetryReason.BLURRY),
+            new Case(9898, 2, RetryReason.BLURRY),
+            new Case(1234, 56, RetryReason.NO_CARD),
+            new Case(4444, 70, RetryReason.NO_CARD)));
+  }
+
   /** Negative {@code index} of a set written with {@code seed}, made for {@code reason}. */
   private record Case(long seed, int index, RetryReason reason) {}
 
