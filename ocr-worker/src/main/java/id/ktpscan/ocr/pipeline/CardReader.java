@@ -215,7 +215,12 @@ public final class CardReader implements AutoCloseable {
             // A KTP's labels are in the photo but its outline is not: the frame cuts it off.
             return croppedUnlessFoundAroundText(photo, focus, whole, aroundText, List.of(), clock);
           }
-          boolean someText = Math.max(early.tokens(), whole.words()) >= MIN_TOKENS_OF_A_CARD;
+          // Another card's text counts however few its words in the turn that showed it (seed
+          // 9797's negative 22, negatives-only run: a bank card's number read on its side beside
+          // two words; nine words upright).
+          boolean someText =
+              Math.max(early.tokens(), whole.words()) >= MIN_TOKENS_OF_A_CARD
+                  || whole.showsAnotherCard();
           if (cutInASharpPhoto != null && someText) {
             // Text, though no KTP's, on a shape the frame cuts: the cut may have taken the KTP's
             // labels, so the answer stays the gate's — unless the photo plainly shows another
@@ -294,7 +299,9 @@ public final class CardReader implements AutoCloseable {
           if (whole.showsKtp()) {
             return croppedUnlessFoundAroundText(
                 photo, focus, whole, aroundText, verdict.flags(), clock);
-          } else if (blankShape && whole.words() < MIN_TOKENS_OF_A_CARD) {
+          } else if (blankShape
+              && whole.words() < MIN_TOKENS_OF_A_CARD
+              && !whole.showsAnotherCard()) {
             reasons = List.of(noCardOrTooSmall(photo));
           }
         }
@@ -321,6 +328,19 @@ public final class CardReader implements AutoCloseable {
             scan.checks(),
             scan.qualityFlags(),
             scan.timingsMs());
+      }
+      if (early != null && !aroundText && lastRowsUnread(scan) && focus.sharp()) {
+        // Extracted on a barely card-like outline away from the frame, without the card's last
+        // rows: the outline may be a part of the card, the rest of it beyond (fresh negatives-only
+        // seed 6767's negative 96, cut at its right and bottom: an outline stopping at the
+        // portrait's edge and above the last rows, 0.042, was extracted). The card is searched for
+        // around the KTP's text the whole photo shows: found whole, it is read again; cut by the
+        // frame, or not found, it is CROPPED.
+        PhotoText whole = readWholePhoto(photo);
+        if (whole.showsKtp()) {
+          return croppedUnlessFoundAroundText(
+              photo, focus, whole, aroundText, scan.qualityFlags(), clock);
+        }
       }
       return scan;
     } finally {
@@ -1038,21 +1058,31 @@ public final class CardReader implements AutoCloseable {
    * What a whole photo (not a rectified card) shows: a KTP's labels, how many words, and where the
    * words lie ({@code textBox}, in the coordinates of the image read; null without words).
    */
-  record PhotoText(boolean showsKtp, int words, int labels, Rect textBox) {
+  record PhotoText(boolean showsKtp, int words, int labels, boolean cardNumber, Rect textBox) {
 
     /** The same, its words' box now {@code box}. */
     PhotoText at(Rect box) {
-      return new PhotoText(showsKtp, words, labels, box);
+      return new PhotoText(showsKtp, words, labels, cardNumber, box);
     }
 
     /**
      * Text of another kind of card, plainly: no KTP, yet two of the labels cards share ({@code
-     * Nama}, {@code Alamat}) among {@link #MIN_TOKENS_OF_A_CARD} words at least.
+     * Nama}, {@code Alamat}) among {@link #MIN_TOKENS_OF_A_CARD} words at least, or a payment
+     * card's number, four groups of four digits ({@link #CARD_NUMBER}; a KTP prints its NIK as one
+     * run).
      */
     boolean showsAnotherCard() {
-      return !showsKtp && labels >= 2 && words >= MIN_TOKENS_OF_A_CARD;
+      return !showsKtp && ((labels >= 2 && words >= MIN_TOKENS_OF_A_CARD) || cardNumber);
     }
   }
+
+  /**
+   * A payment card's number as printed: four groups of four digits (fresh negatives-only seed
+   * 5656's negative 1: {@code 5372 6778 2794 7128} on a bank card whose outline the finder ran up
+   * to the frame, answered {@code CROPPED}).
+   */
+  static final java.util.regex.Pattern CARD_NUMBER =
+      java.util.regex.Pattern.compile("(?<![0-9])[0-9]{4}( [0-9]{4}){3}(?![0-9])");
 
   /**
    * Reads the whole photo, for when no card outline was found: a KTP's labels (its NIK, or labels
@@ -1163,7 +1193,8 @@ public final class CardReader implements AutoCloseable {
    * KUANTAN SINGINGI}, {@code KBUPATEN SIAK}), beside a NIK printed as one run of digits (whole or
    * cut: {@link #cutNik}; a bank card's number in groups of four is none), a KTP's own label,
    * {@code Gol. Darah} or one of its closed values — three KTPs of the negatives-only seed-8080 run
-   * cut on their label side were answered NOT_KTP before.
+   * cut on their label side were answered NOT_KTP before; or two kinds of closed values beside
+   * three labels, whole or cut on their left ({@link #cutLabels}).
    */
   static PhotoText photoText(List<Token> tokens, CutHeader cutHeader) {
     var labels = CardLayout.labelsAnywhere(tokens);
@@ -1182,6 +1213,7 @@ public final class CardReader implements AutoCloseable {
       longNumber |= cutNik(afterColon(t.text()));
     }
     int values = ktpValues(tokens);
+    int cutLabels = cutLabels(tokens, labels);
     boolean ktp =
         nikDatedAsPrinted(tokens)
             || (labels.contains(Label.NIK) && labels.size() >= 3)
@@ -1189,12 +1221,44 @@ public final class CardReader implements AutoCloseable {
             || (nikNumber && (header || labels.size() >= 2))
             || (header && (cityLine || !labels.isEmpty()))
             || values >= 3
+            || (values >= 2 && labels.size() + cutLabels >= 3)
             || cutHeader.shows(tokens.stream().map(Token::text).toList())
             || (cutHeader.bareHeader(tokens.stream().map(Token::text).toList())
                 && (longNumber || ktpOnly >= 1 || labels.contains(Label.GOL_DARAH)))
             || (regencyLine
                 && (longNumber || ktpOnly >= 1 || labels.contains(Label.GOL_DARAH) || values >= 1));
-    return new PhotoText(ktp, words(tokens), labels.size(), wordBox(tokens));
+    boolean cardNumber = tokens.stream().anyMatch(t -> CARD_NUMBER.matcher(t.text()).find());
+    return new PhotoText(ktp, words(tokens), labels.size(), cardNumber, wordBox(tokens));
+  }
+
+  /** Letters a KTP label cut on its left by the frame must keep to count. */
+  static final int CUT_LABEL_LETTERS = 5;
+
+  /**
+   * How many KTP labels not among {@code found} are read cut on their left by the frame: a token's
+   * letters (before any colon) that end one of the label's spellings, {@link #CUT_LABEL_LETTERS}
+   * letters at least ({@code Kelamin}, {@code amatan}: fresh negatives-only seed 5656's negative
+   * 89, cut through its labels, beside {@code LAKI-LAKI}, {@code ISLAM} and {@code Gol. Darah},
+   * answered {@code NOT_KTP}).
+   */
+  static int cutLabels(List<Token> tokens, java.util.Set<Label> found) {
+    java.util.Set<Label> cut = java.util.EnumSet.noneOf(Label.class);
+    for (Token t : tokens) {
+      String text = t.text();
+      int colon = text.indexOf(':');
+      String letters = Label.letters(colon >= 0 ? text.substring(0, colon) : text);
+      if (letters.length() < CUT_LABEL_LETTERS) {
+        continue;
+      }
+      for (Label label : Label.values()) {
+        if (!found.contains(label)
+            && label.spellings().stream()
+                .anyMatch(sp -> sp.length() > letters.length() && sp.endsWith(letters))) {
+          cut.add(label);
+        }
+      }
+    }
+    return cut.size();
   }
 
   /** The box around the tokens that are words ({@link #isWord}); null when none is. */

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import id.ktpscan.ocr.area.AreaDirectory;
 import id.ktpscan.ocr.area.CutHeader;
+import id.ktpscan.ocr.layout.Label;
 import id.ktpscan.ocr.layout.Token;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** How loose text read from a whole photo tells a cut-off KTP from another card. */
@@ -62,6 +64,41 @@ class PhotoTextTests {
         .isTrue();
     // A driving licence words gender its own way, and two kinds are not enough.
     assertThat(showsKtp("1. Nama", "HARYANTO", "O - PRIA", ": ISLAM", ": WNI")).isFalse();
+  }
+
+  @Test
+  void aKtpCutThroughItsLabelsShowsByWhatIsLeftOfThemBesideItsValues() {
+    // Fresh negatives-only seed 5656's negative 89, as read from the whole photo.
+    assertThat(
+            showsKtp(
+                "Kelamin",
+                ": LAKI-LAKI",
+                "Gol. Darah : -",
+                "RW",
+                ": 001/06",
+                "Desa",
+                "amatan",
+                ": ISLAM",
+                "24-02-2017"))
+        .isTrue();
+    assertThat(CardReader.cutLabels(tokens("Kelamin", "amatan", "Desa", "Nama"), Set.of()))
+        .isEqualTo(2);
+    // Two kinds of values need three labels beside them; a label's whole word is no cut label.
+    assertThat(showsKtp(": LAKI-LAKI", ": ISLAM", "Gol. Darah : -", "amatan")).isFalse();
+    assertThat(CardReader.cutLabels(tokens("AGAMA", "KELAMIN"), Set.of(Label.JENIS_KELAMIN)))
+        .isZero();
+  }
+
+  @Test
+  void aPaymentCardsNumberShowsAnotherCard() {
+    // Fresh negatives-only seed 5656's negative 1: a bank card, no label on it.
+    assertThat(
+            photoText(tokens("BANK ARTHA RAYA", "GOLD", "5372 6778 2794 7128", "VALID", "09/28"))
+                .showsAnotherCard())
+        .isTrue();
+    // A NIK is one run of digits; a number in other groups is no card number.
+    assertThat(photoText(tokens("3204054107950004", "WNI")).showsAnotherCard()).isFalse();
+    assertThat(photoText(tokens("1234-5678-1234-5678")).showsAnotherCard()).isFalse();
   }
 
   @Test

@@ -444,7 +444,8 @@ class PipelineAccuracyTests {
   void ktpsCutThroughTheirValuesOrBesideASheetTakenForTheCardAreCropped() throws Exception {
     // Fresh negatives-only seeds (docs/benchmarks.md, "Blurred cards answered NO_CARD, tiny cards
     // on a page"): 6666's 19, cut through its values (I-LAKI, UM KAWIN, MUR HIDUP), and 6666's 5,
-    // on its side with KABUPATEN read KAUPATN, were NOT_KTP; 7777's 19, cut at its bottom beside a
+    // on its side with KABUPATEN read KAUPATN, and 5656's 89, cut through its labels (Kelamin,
+    // amatan), were NOT_KTP; 7777's 19, cut at its bottom beside a
     // sheet of paper the finder took for the card (912 px, passed with a blur flag, no word on
     // it), was BLURRY. Blurred KTPs whose card reads as no words in a photo measured sharp stay
     // BLURRY (9494's 121, and 9393's 72 and 86).
@@ -452,10 +453,20 @@ class PipelineAccuracyTests {
         List.of(
             new Case(6666, 19, RetryReason.CROPPED),
             new Case(6666, 5, RetryReason.CROPPED),
+            new Case(5656, 89, RetryReason.CROPPED),
             new Case(7777, 19, RetryReason.CROPPED),
             new Case(9494, 121, RetryReason.BLURRY),
             new Case(9393, 72, RetryReason.BLURRY),
             new Case(9393, 86, RetryReason.BLURRY)));
+  }
+
+  @Test
+  void aKtpExtractedOnAPartOfItsOutlineWithoutItsLastRowsIsSearchedForAroundItsText()
+      throws Exception {
+    // Fresh negatives-only seed 6767's negative 96: cut at its right and bottom, read on an
+    // outline that stopped at the portrait's edge and above the last rows (0.042), away from the
+    // frame, and EXTRACTED. Searched for around its text, the card is cut by the frame.
+    assertReasons(List.of(new Case(6767, 96, RetryReason.CROPPED)));
   }
 
   @Test
@@ -464,11 +475,15 @@ class PipelineAccuracyTests {
     // on a page"): 7777's 29, a membership card whole in the photo whose outline the finder ran up
     // to the frame (CROPPED); 7777's 57, a membership card the frame cuts, read upright with Nama
     // and Alamat and upside down as more words of nonsense (CROPPED + BLURRY); 5555's 63, a plain
-    // rectangle at the frame's edge (CROPPED + BLURRY). KTPs the frame cuts stay CROPPED.
+    // rectangle at the frame's edge (CROPPED + BLURRY); 5656's 1, a bank card whose outline ran up
+    // to the frame, its number in four groups read (CROPPED). 9797's 22, a bank card whose number
+    // shows on its side beside two words only, stays NOT_KTP. KTPs the frame cuts stay CROPPED.
     assertReasons(
         List.of(
             new Case(7777, 29, RetryReason.NOT_KTP),
             new Case(7777, 57, RetryReason.NOT_KTP),
+            new Case(5656, 1, RetryReason.NOT_KTP),
+            new Case(9797, 22, RetryReason.NOT_KTP),
             new Case(5555, 63, RetryReason.NO_CARD),
             new Case(7777, 5, RetryReason.CROPPED),
             new Case(5555, 12, RetryReason.CROPPED)));
