@@ -639,11 +639,14 @@ public final class CardReader implements AutoCloseable {
     // A card prints, however small (NO_PRINT_SHARPNESS): a blank shape card-like in a tile is none
     // (seed 1234's negative 63, negatives-only run: a grey parallelogram 132 px wide, 0.592 in the
     // tiled search's second pass, gate sharpness 0.24).
-    Mat card = rectifier.rectify(photo, small.get().corners()).card();
+    return blank(gateOn(photo, small.get())) ? RetryReason.NO_CARD : RetryReason.TOO_SMALL;
+  }
+
+  /** The quality gate's verdict on {@code quad}, rectified from {@code photo} for it alone. */
+  private QualityGate.Verdict gateOn(Mat photo, CardFinder.Quad quad) {
+    Mat card = rectifier.rectify(photo, quad.corners()).card();
     try {
-      return blank(gate.check(photo, small.get().corners(), card))
-          ? RetryReason.NO_CARD
-          : RetryReason.TOO_SMALL;
+      return gate.check(photo, quad.corners(), card);
     } finally {
       card.release();
     }
@@ -733,14 +736,7 @@ public final class CardReader implements AutoCloseable {
     if (Math.abs(aspect / CardFinder.CARD_ASPECT - 1) > CARD_ASPECT_TOLERANCE) {
       return false;
     }
-    Mat card = rectifier.rectify(photo, quad.get().corners()).card();
-    try {
-      return gate.check(photo, quad.get().corners(), card)
-          .blocking()
-          .equals(List.of(RetryReason.BLURRY));
-    } finally {
-      card.release();
-    }
+    return gateOn(photo, quad.get()).blocking().equals(List.of(RetryReason.BLURRY));
   }
 
   /**

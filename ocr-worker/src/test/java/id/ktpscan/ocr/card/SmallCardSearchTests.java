@@ -98,37 +98,23 @@ class SmallCardSearchTests {
   void aSmallCardsQuadIsNearlyARectangle() {
     // A card turned 30° and one seen at an angle (a trapezoid) pass; seed 1111's sliver (62 × 40
     // px, 581 px²) and four corners out of order round the quad (crossing) do not.
-    CardFinder.Quad turned =
-        new CardFinder.Quad(
-            new Point[] {
-              new Point(100, 100),
-              new Point(186.6, 150),
-              new Point(159.6, 196.8),
-              new Point(73, 146.8)
-            },
-            0.9);
-    CardFinder.Quad trapezoid =
-        new CardFinder.Quad(
-            new Point[] {
-              new Point(110, 100), new Point(190, 100), new Point(200, 160), new Point(100, 160)
-            },
-            0.9);
-    CardFinder.Quad sliver =
-        new CardFinder.Quad(
-            new Point[] {
-              new Point(929, 500), new Point(862, 522), new Point(904, 498), new Point(956, 483)
-            },
-            0.563);
-    CardFinder.Quad crossing =
-        new CardFinder.Quad(
-            new Point[] {
-              new Point(100, 100), new Point(200, 160), new Point(200, 100), new Point(100, 160)
-            },
-            0.9);
+    CardFinder.Quad turned = quad(100, 100, 186.6, 150, 159.6, 196.8, 73, 146.8);
+    CardFinder.Quad trapezoid = quad(110, 100, 190, 100, 200, 160, 100, 160);
+    CardFinder.Quad sliver = quad(929, 500, 862, 522, 904, 498, 956, 483);
+    CardFinder.Quad crossing = quad(100, 100, 200, 160, 200, 100, 100, 160);
     assertThat(CardFinder.rectangular(turned)).isTrue();
     assertThat(CardFinder.rectangular(trapezoid)).isTrue();
     assertThat(CardFinder.rectangular(sliver)).isFalse();
     assertThat(CardFinder.rectangular(crossing)).isFalse();
+  }
+
+  /** A quad through four corners given as x, y pairs (its score does not matter here). */
+  private static CardFinder.Quad quad(double... xy) {
+    Point[] corners = new Point[4];
+    for (int k = 0; k < 4; k++) {
+      corners[k] = new Point(xy[2 * k], xy[2 * k + 1]);
+    }
+    return new CardFinder.Quad(corners, 0.9);
   }
 
   @Test
