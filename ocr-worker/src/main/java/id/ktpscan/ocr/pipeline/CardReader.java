@@ -179,7 +179,7 @@ public final class CardReader implements AutoCloseable {
           }
           if (first.blocking().equals(List.of(RetryReason.GLARE)) && focus.sharp()) {
             // Seed 9494's membership card (negatives-only run), barely card-like at 0.378.
-            Optional<RetryReason> read = reasonFromReading(first, card, clock);
+            Optional<RetryReason> read = reasonFromReading(first, readUpright(card, clock));
             if (read.isPresent()) {
               return retry(List.of(read.get()), first.flags(), clock);
             }
@@ -203,6 +203,15 @@ public final class CardReader implements AutoCloseable {
                 // negatives-only seed 9595's negative 1: a bank card whose chip the finder found,
                 // 0.04 there, nine words and no label in the photo).
                 return retry(List.of(RetryReason.NOT_KTP), List.of(), clock);
+              }
+              if (first.blocking().equals(List.of(RetryReason.TOO_SMALL, RetryReason.BLURRY))
+                  && (blank(first) || inkless(first))) {
+                // A small shape bearing no print, barely card-like, in a sharp photo with hardly a
+                // word: a plain patch, unless a tiny card lies elsewhere (fresh seed 3434's
+                // negative 14, a plain green rectangle, 0.321, gate sharpness 0.33, and
+                // negatives-only seed 9898's negative 112, 0.273, sharpness 1.47 but an ink range
+                // of 8, were answered TOO_SMALL + BLURRY).
+                return retry(List.of(tinyCardOrNoCard(photo)), List.of(), clock);
               }
             }
             return retry(first.blocking(), first.flags(), clock);
@@ -255,13 +264,44 @@ public final class CardReader implements AutoCloseable {
         RetryReason reason = whole.showsAnotherCard() ? RetryReason.NOT_KTP : RetryReason.NO_CARD;
         return retry(List.of(reason), List.of(), clock);
       }
+      if (early == null && smallOrAlsoBlurred(verdict) && focus.sharp()) {
+        // A small card-like shape bearing print, in a sharp photo, is a tiny card, unless the
+        // photo's text shows another card or a KTP away from it: then the finder took a part of
+        // that card, or something beside it (fresh negatives-only seed 5858's negative 43: a bank
+        // card's corner, 0.919, 254 px, answered TOO_SMALL + BLURRY while the photo shows the
+        // card's number). A tiny card's own text, where the whole photo shows it, lies on it.
+        PhotoText whole = readWholePhoto(photo);
+        if (!onShape(whole.textBox(), quad)) {
+          if (whole.showsKtp()) {
+            return croppedUnlessFoundAroundText(photo, focus, whole, aroundText, List.of(), clock);
+          }
+          if (whole.showsAnotherCard()) {
+            return retry(List.of(RetryReason.NOT_KTP), List.of(), clock);
+          }
+        }
+      }
       if ((verdict.blocking().equals(List.of(RetryReason.BLURRY))
               || verdict.blocking().equals(List.of(RetryReason.GLARE)))
-          && early == null
           && focus.sharp()) {
-        Optional<RetryReason> read = reasonFromReading(verdict, card, clock);
-        if (read.isPresent()) {
-          return retry(List.of(read.get()), verdict.flags(), clock);
+        Attempt look = early != null ? early : readUpright(card, clock);
+        if (early == null) {
+          Optional<RetryReason> read = reasonFromReading(verdict, look);
+          if (read.isPresent()) {
+            return retry(List.of(read.get()), verdict.flags(), clock);
+          }
+        }
+        if (!aroundText && look.tokens() < MIN_TOKENS_OF_A_CARD) {
+          // Hardly a word on the shape, in a sharp photo: the finder may have taken a part of a
+          // KTP, or the background beside one, for the card, the KTP cut off by the frame around
+          // it (fresh negatives-only seed 9753's negative 19, cut at its bottom: the portrait's
+          // block, 0.594; 5656's 26, a patch of background round the card's corner, 0.158, two
+          // words; both answered BLURRY). A KTP the whole photo shows away from the shape is that
+          // KTP; a blurred KTP's own text, where the whole photo shows it, lies on the shape.
+          PhotoText whole = readWholePhoto(photo);
+          if (whole.showsKtp() && !onShape(whole.textBox(), quad)) {
+            return croppedUnlessFoundAroundText(
+                photo, focus, whole, aroundText, verdict.flags(), clock);
+          }
         }
       }
       if (!verdict.blocking().isEmpty()) {
@@ -296,6 +336,14 @@ public final class CardReader implements AutoCloseable {
         boolean blankShape = wordlessShape && finder.blurredCardScore(photo) < BLURRED_CARD_SCORE;
         if (reasons.equals(List.of(RetryReason.NOT_KTP)) || smallShape || wordlessShape) {
           PhotoText whole = readWholePhoto(photo);
+          if (whole.showsKtp() && !verdict.flags().isEmpty() && onShape(whole.textBox(), quad)) {
+            // The KTP the whole photo shows is this shape, whole in the frame: what the gate
+            // flagged spoiled its reading (fresh negatives-only seed 3141's negative 3, on its
+            // side, glare over half of it, 0.885: eleven words and no label on the card, a KTP's
+            // labels on the photo turned; answered CROPPED when no outline was found around the
+            // text).
+            return retry(verdict.flags(), verdict.flags(), clock);
+          }
           if (whole.showsKtp()) {
             return croppedUnlessFoundAroundText(
                 photo, focus, whole, aroundText, verdict.flags(), clock);
@@ -376,6 +424,20 @@ public final class CardReader implements AutoCloseable {
     return retry(List.of(RetryReason.CROPPED), flags, clock);
   }
 
+  /**
+   * Whether most of a KTP text's box ({@link #TEXT_ON_THE_CARD}, as for {@link #cardAroundText})
+   * lies within the box around {@code quad}: the text is that shape's.
+   */
+  static boolean onShape(Rect textBox, CardFinder.Quad quad) {
+    if (textBox == null) {
+      return false;
+    }
+    MatOfPoint points = new MatOfPoint(quad.corners());
+    Rect outline = Imgproc.boundingRect(points);
+    points.release();
+    return intersection(outline, textBox).area() >= TEXT_ON_THE_CARD * textBox.area();
+  }
+
   /** Share of the KTP text's box an outline found around it must cover. */
   static final double TEXT_ON_THE_CARD = 0.8;
 
@@ -420,13 +482,8 @@ public final class CardReader implements AutoCloseable {
       // The KTP's text lies on the KTP: an outline around less of it is a part of the card (seed
       // 9393's negative 75, cut by the frame: a 373-px shape on it, 0.542 around its text, which
       // the gate called blurry) or another thing beside it.
-      MatOfPoint points = new MatOfPoint(corners);
-      Rect outline = Imgproc.boundingRect(points);
-      points.release();
-      Rect common = intersection(outline, textBox);
-      return common.area() >= TEXT_ON_THE_CARD * textBox.area()
-          ? Optional.of(new CardFinder.Quad(corners, quad.get().score()))
-          : Optional.empty();
+      CardFinder.Quad found = new CardFinder.Quad(corners, quad.get().score());
+      return onShape(textBox, found) ? Optional.of(found) : Optional.empty();
     } finally {
       around.release();
     }
@@ -507,10 +564,36 @@ public final class CardReader implements AutoCloseable {
    */
   public static final double NO_PRINT_SHARPNESS = 1.0;
 
+  /** Whether the gate blocks a shape as small, alone or with blur. */
+  private static boolean smallOrAlsoBlurred(QualityGate.Verdict verdict) {
+    List<RetryReason> blocking = verdict.blocking();
+    return blocking.contains(RetryReason.TOO_SMALL)
+        && blocking.stream()
+            .allMatch(reason -> reason == RetryReason.TOO_SMALL || reason == RetryReason.BLURRY);
+  }
+
   /** Whether the gate blocks a shape as small and blurry, and it bears no print at all. */
   private static boolean blankAndSmall(QualityGate.Verdict verdict) {
     return verdict.blocking().equals(List.of(RetryReason.TOO_SMALL, RetryReason.BLURRY))
         && blank(verdict);
+  }
+
+  /**
+   * {@link QualityGate.Measures#nikInkRange} below which a small shape the gate calls blurry bears
+   * no print, however sharp the gate measured it (a dark shape, which the gate calls too dark,
+   * shows little range either): a tiny KTP's print spans a wide range of grey where the gate looks
+   * (the tiny KTPs the finder found in negatives-only seeds 9753, 1111, 9898 and seed 3434's
+   * benchmark set: 37 and more; {@code Ink}, a probe not kept), a plain patch a few levels (seed
+   * 9898's negative 112: 8, at sharpness 1.47).
+   */
+  static final double NO_PRINT_INK_RANGE = 20;
+
+  /**
+   * Whether the shape the gate measured shows hardly any range of grey ({@link
+   * #NO_PRINT_INK_RANGE}).
+   */
+  private static boolean inkless(QualityGate.Verdict verdict) {
+    return verdict.measures().nikInkRange() < NO_PRINT_INK_RANGE;
   }
 
   /** Whether the shape the gate measured bears no print ({@link #NO_PRINT_SHARPNESS}). */
@@ -583,11 +666,11 @@ public final class CardReader implements AutoCloseable {
    *       negative 122, answered {@code NOT_KTP}).
    * </ul>
    *
-   * May leave {@code card} turned; callers refuse the scan either way.
+   * @param look the card read upright ({@link #readUpright}; may leave the card turned, and callers
+   *     refuse the scan either way)
    */
-  private Optional<RetryReason> reasonFromReading(
-      QualityGate.Verdict verdict, Mat card, Stopwatch clock) {
-    Attempt look = readUpright(card, clock);
+  private static Optional<RetryReason> reasonFromReading(
+      QualityGate.Verdict verdict, Attempt look) {
     var labels = look.layout().labelsFound();
     boolean ktpOnly = labels.stream().anyMatch(KTP_ONLY_LABELS::contains);
     boolean blurry = verdict.blocking().equals(List.of(RetryReason.BLURRY));
@@ -640,6 +723,28 @@ public final class CardReader implements AutoCloseable {
     // (seed 1234's negative 63, negatives-only run: a grey parallelogram 132 px wide, 0.592 in the
     // tiled search's second pass, gate sharpness 0.24).
     return blank(gateOn(photo, small.get())) ? RetryReason.NO_CARD : RetryReason.TOO_SMALL;
+  }
+
+  /**
+   * {@link #noCardOrTooSmall}, with one more place to look for a tiny card: the small copy of the
+   * photo ({@link CardFinder#blurredCard}), where a tiny card pale on a dark backdrop can be found
+   * while neither search on the photo finds it (negatives-only seed 1111's negative 62: a KTP 180
+   * px wide, 0.87 on the small copy, gate sharpness 7.8 there, beside a blank blue rectangle the
+   * finder took). The quad found there must be card-like ({@link CardFinder#MIN_SCORE}), narrower
+   * than the gate's minimum and bear print.
+   */
+  private RetryReason tinyCardOrNoCard(Mat photo) {
+    RetryReason answer = noCardOrTooSmall(photo);
+    if (answer == RetryReason.TOO_SMALL) {
+      return answer;
+    }
+    Optional<CardFinder.Quad> copy = finder.blurredCard(photo);
+    return copy.isPresent()
+            && copy.get().score() >= CardFinder.MIN_SCORE
+            && copy.get().width() < gate.minCardWidth()
+            && !blank(gateOn(photo, copy.get()))
+        ? RetryReason.TOO_SMALL
+        : RetryReason.NO_CARD;
   }
 
   /** The quality gate's verdict on {@code quad}, rectified from {@code photo} for it alone. */
@@ -707,9 +812,13 @@ public final class CardReader implements AutoCloseable {
    * photo measured sharp, may be a blurred card: the photo's sharpness is measured on a copy 640
    * pixels long, where the generator's heavy blur, relative to the card's size, leaves a smaller
    * card measuring sharp (fresh negatives-only seeds 9595's negative 128, 2222's negative 2, 9696's
-   * negative 72: 1.84–2.13, small-copy scores 0.94–0.98, answered {@code NO_CARD}).
+   * negative 72: 1.84–2.13, small-copy scores 0.94–0.98, answered {@code NO_CARD}). 0.9 at first;
+   * fresh negatives-only seed 9753's negative 58, blurred under perspective, scored 0.84 and was
+   * answered {@code NO_CARD}. Over the negatives-only seeds 1357, 2468, 3141, 8642 and 9753 ({@code
+   * FinderReport}), the heavily blurred photos measured sharp scored 0.81–0.98 here, and of the
+   * photos without a card one scored over 0.7 (0.89, 1.77 long for 1 high: no card's proportions).
    */
-  static final double BLURRED_CARD_IN_A_SHARP_PHOTO = 0.9;
+  static final double BLURRED_CARD_IN_A_SHARP_PHOTO = 0.75;
 
   /**
    * Largest relative difference from a card's aspect ratio of {@link #blurredCardInASharpPhoto}.
@@ -1099,6 +1208,7 @@ public final class CardReader implements AutoCloseable {
         Imgproc.INTER_AREA);
     try {
       PhotoText best = null;
+      int bestTurns = 0;
       int turns = 0;
       for (Integer turn : QUARTER_TURNS) {
         if (turn != null) {
@@ -1118,21 +1228,79 @@ public final class CardReader implements AutoCloseable {
             || (seen.showsAnotherCard() == best.showsAnotherCard()
                 && seen.words() > best.words())) {
           best = seen;
+          bestTurns = turns;
         }
       }
       if (scale < 1 && best.words() > 0) {
         // Text too small to read at 1,280 px may read at the photo's own size (at most 2,000 px):
         // seed 8181's ktp-card negative 19, cut on its label side, 450 px wide at 1,280 px, showed
         // 13 words and no KTP there and both header lines at 1,920 px. Upright only: one more
-        // reading, on the way to a refusal.
+        // reading, on the way to a refusal. So may another card's: fresh negatives-only seed
+        // 9753's negative 15, a bank card beside the shape the finder took, 1,440 px wide, showed
+        // nine words and no number at 1,280 px and its number at 1,440 (answered CROPPED +
+        // BLURRY).
         PhotoText full = photoText(text.readAnywhere(photo), cutHeader);
-        if (full.showsKtp()) {
+        if (full.showsKtp() || (full.showsAnotherCard() && !best.showsAnotherCard())) {
           return full;
         }
+        return readAroundWords(photo, best, bestTurns).orElse(best);
       }
       return best;
     } finally {
       small.release();
+    }
+  }
+
+  /**
+   * How far around the words a reading found {@link #readAroundWords} reads again, on each side:
+   * the words' own size, and at least this share of the photo's long side.
+   */
+  static final double AROUND_WORDS = 0.2;
+
+  /**
+   * The part of {@code photo} around the words {@code best} found, read again at the photo's own
+   * size and turned as {@code best} was; present when it shows a KTP or another card over more than
+   * a tiny card's size ({@link QualityGate#minCardWidth}). The text detector reads an image at most
+   * 960 px long, where a card's print in a photo twice that size can be too small to find: fresh
+   * negatives-only seed 5656's negative 33, a KTP cut at the top-left corner of a 1,600-px photo,
+   * showed four words and no label whole (answered {@code NOT_KTP}); 3141's negative 57, a driving
+   * licence on a page whose outline the finder missed, two words ({@code NO_CARD}). A tiny KTP,
+   * whose text a closer reading can show, is too small, not cut off by the frame: its text does not
+   * count here.
+   */
+  private Optional<PhotoText> readAroundWords(Mat photo, PhotoText best, int turns) {
+    Rect box = best.textBox();
+    if (box == null || best.showsAnotherCard()) {
+      return Optional.empty();
+    }
+    int least = (int) Math.round(AROUND_WORDS * Math.max(photo.cols(), photo.rows()));
+    int dx = Math.max(box.width, least);
+    int dy = Math.max(box.height, least);
+    int x0 = Math.max(0, box.x - dx);
+    int y0 = Math.max(0, box.y - dy);
+    int x1 = Math.min(photo.cols(), box.x + box.width + dx);
+    int y1 = Math.min(photo.rows(), box.y + box.height + dy);
+    if (x1 - x0 < 2 || y1 - y0 < 2) {
+      return Optional.empty();
+    }
+    Mat part = photo.submat(new Rect(x0, y0, x1 - x0, y1 - y0));
+    Mat around = part.clone();
+    part.release();
+    try {
+      for (int k = 0; k < turns; k++) {
+        Core.rotate(around, around, Core.ROTATE_90_COUNTERCLOCKWISE);
+      }
+      PhotoText near = photoText(text.readAnywhere(around), cutHeader);
+      if (!near.showsKtp() && !near.showsAnotherCard()) {
+        return Optional.empty();
+      }
+      Rect words = unturned(near.textBox(), turns, around.cols(), around.rows(), 1.0);
+      if (Math.max(words.width, words.height) < gate.minCardWidth()) {
+        return Optional.empty();
+      }
+      return Optional.of(near.at(new Rect(words.x + x0, words.y + y0, words.width, words.height)));
+    } finally {
+      around.release();
     }
   }
 

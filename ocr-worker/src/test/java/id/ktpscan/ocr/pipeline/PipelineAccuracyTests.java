@@ -509,8 +509,9 @@ class PipelineAccuracyTests {
   void aHeavilyBlurredCardWithoutAnOutlineFoundIsBlurryNotNoCard() throws Exception {
     // Negatives-only seeds (docs/benchmarks.md, "Blurred cards answered NO_CARD"): heavily
     // blurred KTPs the finder found no outline for, answered NO_CARD. In photos measured sharp
-    // (9595's 128, 9696's 72, 2222's 2) the small copy shows a card-shaped quad the gate calls
-    // blurry; photos far out of focus (1111's 121, 9898's 2) are blurry whatever their small copy
+    // (9595's 128, 9696's 72, 2222's 2; fresh 9753's 58, under perspective, 0.84 there) the small
+    // copy shows a card-shaped quad the gate calls blurry; photos far out of focus (1111's 121,
+    // 9898's 2) are blurry whatever their small copy
     // shows. Photos without a card stay NO_CARD: a shape cut by the frame scoring 0.905 on the
     // small copy (1234's 56) and a dim backdrop without an edge of contrast (4444's 70); seed 42's
     // sheet round a pale square is in seed42NegativesOnceAnsweredBlurryHaveTheirReason.
@@ -519,10 +520,69 @@ class PipelineAccuracyTests {
             new Case(9595, 128, RetryReason.BLURRY),
             new Case(9696, 72, RetryReason.BLURRY),
             new Case(2222, 2, RetryReason.BLURRY),
+            new Case(9753, 58, RetryReason.BLURRY),
             new Case(1111, 121, RetryReason.BLURRY),
             new Case(9898, 2, RetryReason.BLURRY),
             new Case(1234, 56, RetryReason.NO_CARD),
             new Case(4444, 70, RetryReason.NO_CARD)));
+  }
+
+  @Test
+  void anotherCardOrAKtpBesideTheShapeTheFinderTookIsReadFromTheWholePhoto() throws Exception {
+    // Fresh negatives-only seed 9753 (docs/benchmarks.md, "Shapes beside the card"): its 15, a
+    // bank card whose number the whole photo shows only read at its own size, 1,440 px (CROPPED +
+    // BLURRY on a teal rectangle at the frame's edge); its 19, a KTP cut at its bottom whose
+    // portrait block the finder took, 0.594, no word on it (BLURRY). Negatives-only seed 5656's 26:
+    // a KTP cut at its bottom and right, the finder's outline on the background round its corner,
+    // two words read there (BLURRY). Fresh negatives-only seed 5858's 43: a bank card whose corner
+    // the finder took, card-like and small (TOO_SMALL + BLURRY). Tiny KTPs stay TOO_SMALL (9753's
+    // 6: its text, where the whole photo shows it, lies on it).
+    assertReasons(
+        List.of(
+            new Case(9753, 15, RetryReason.NOT_KTP),
+            new Case(9753, 19, RetryReason.CROPPED),
+            new Case(5656, 26, RetryReason.CROPPED),
+            new Case(5858, 43, RetryReason.NOT_KTP),
+            new Case(9753, 6, RetryReason.TOO_SMALL)));
+  }
+
+  @Test
+  void aKtpWholeInTheFrameWhoseReadingWhatTheGateFlaggedSpoiledIsAnsweredSo() throws Exception {
+    // Fresh negatives-only seed 3141's negative 3: a KTP on its side, glare over half of it, found
+    // whole (0.885) and passed with GLARE and BLURRY flagged; read as eleven words and no label,
+    // while the whole photo, turned, shows a KTP's labels on it: it was CROPPED.
+    NegativeMaker.Negative negative = new SyntheticSet(AreaDirectory.load()).negative(3141, 3);
+    assertThat(negative.reason()).isEqualTo(RetryReason.GLARE);
+    CardScan scan = reader.scan(negative.photo().jpeg());
+    assertThat(scan.reasons()).contains(RetryReason.GLARE).doesNotContain(RetryReason.CROPPED);
+  }
+
+  @Test
+  void aBlankSmallShapeInAPhotoWithoutWordsIsNoCardUnlessATinyCardLiesElsewhere() throws Exception {
+    // Fresh seed 3434's benchmark negative 14: a plain green rectangle, barely card-like (0.321),
+    // bearing no print, in a photo without a word (TOO_SMALL + BLURRY); negatives-only seed 9898's
+    // 112, a shape as plain though the gate measured it sharper (its ink range: 8). 1111's 62 is
+    // a tiny KTP beside a blank blue rectangle the finder took, which neither the tiled search nor
+    // the whole-photo search finds but the small copy does: TOO_SMALL.
+    assertReasons(
+        List.of(
+            new Case(3434, 14, RetryReason.NO_CARD),
+            new Case(9898, 112, RetryReason.NO_CARD),
+            new Case(1111, 62, RetryReason.TOO_SMALL)));
+  }
+
+  @Test
+  void printTooSmallForTheDetectorAtTheWholePhotosScaleIsReadAroundItsWords() throws Exception {
+    // Negatives-only seeds (docs/benchmarks.md, "Shapes beside the card"): 5656's 33, a KTP cut at
+    // the top-left corner of a 1,600-px photo, four words and no label read whole (NOT_KTP); fresh
+    // 3141's 57, a driving licence on a page whose outline the finder missed, two words (NO_CARD).
+    // Tiny KTPs stay TOO_SMALL: their text, readable closer, is a tiny card's.
+    assertReasons(
+        List.of(
+            new Case(5656, 33, RetryReason.CROPPED),
+            new Case(3141, 57, RetryReason.NOT_KTP),
+            new Case(9753, 27, RetryReason.TOO_SMALL),
+            new Case(1111, 62, RetryReason.TOO_SMALL)));
   }
 
   /** Negative {@code index} of a set written with {@code seed}, made for {@code reason}. */

@@ -2,6 +2,7 @@ package id.ktpscan.ocr.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.ktpscan.ocr.card.CardFinder;
 import id.ktpscan.ocr.layout.Token;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,6 +42,26 @@ class WholePhotoBoxTests {
       Rect back = CardReader.unturned(seen, turns, small.cols(), small.rows(), 0.5);
       assertThat(back).as("%d quarter turns", turns).isEqualTo(inPhoto);
     }
+  }
+
+  @Test
+  void wordsLieOnAShapeWhenItsBoxHoldsMostOfThem() {
+    // A turned quad 200 wide round (100, 100)–(300, 230); the words' box must lie 80 % inside the
+    // quad's bounding box.
+    CardFinder.Quad quad =
+        new CardFinder.Quad(
+            new org.opencv.core.Point[] {
+              new org.opencv.core.Point(110, 100),
+              new org.opencv.core.Point(300, 120),
+              new org.opencv.core.Point(290, 230),
+              new org.opencv.core.Point(100, 210)
+            },
+            0.6);
+    assertThat(CardReader.onShape(new Rect(120, 130, 150, 80), quad)).isTrue();
+    // Half of it beside the shape (the KTP cut off by the frame beside a part the finder took).
+    assertThat(CardReader.onShape(new Rect(200, 130, 200, 80), quad)).isFalse();
+    assertThat(CardReader.onShape(new Rect(400, 300, 50, 20), quad)).isFalse();
+    assertThat(CardReader.onShape(null, quad)).isFalse();
   }
 
   @Test
