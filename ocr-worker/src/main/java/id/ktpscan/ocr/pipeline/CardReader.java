@@ -550,10 +550,14 @@ public final class CardReader implements AutoCloseable {
    * negatives-only seed 9797's negative 35, 0.346, answered {@code CROPPED} + {@code BLURRY}).
    */
   private static boolean cutOrAlsoBlurred(QualityGate.Verdict verdict) {
+    return blockedFor(verdict, RetryReason.CROPPED);
+  }
+
+  /** Whether the gate blocks a shape for {@code reason}, alone or with {@code BLURRY}. */
+  private static boolean blockedFor(QualityGate.Verdict verdict, RetryReason reason) {
     List<RetryReason> blocking = verdict.blocking();
-    return blocking.contains(RetryReason.CROPPED)
-        && blocking.stream()
-            .allMatch(reason -> reason == RetryReason.CROPPED || reason == RetryReason.BLURRY);
+    return blocking.contains(reason)
+        && blocking.stream().allMatch(r -> r == reason || r == RetryReason.BLURRY);
   }
 
   /**
@@ -566,10 +570,7 @@ public final class CardReader implements AutoCloseable {
 
   /** Whether the gate blocks a shape as small, alone or with blur. */
   private static boolean smallOrAlsoBlurred(QualityGate.Verdict verdict) {
-    List<RetryReason> blocking = verdict.blocking();
-    return blocking.contains(RetryReason.TOO_SMALL)
-        && blocking.stream()
-            .allMatch(reason -> reason == RetryReason.TOO_SMALL || reason == RetryReason.BLURRY);
+    return blockedFor(verdict, RetryReason.TOO_SMALL);
   }
 
   /** Whether the gate blocks a shape as small and blurry, and it bears no print at all. */
@@ -1194,7 +1195,9 @@ public final class CardReader implements AutoCloseable {
    * only a KTP prints) mean a KTP the frame cuts off; words without them, another card. The reading
    * returned is the first that shows a KTP, else one that shows another card, else the one with the
    * most words. A card cut off by the frame may also lie on its side or upside down, and nothing
-   * rectified it: the other three quarter turns are read too, until one shows a KTP.
+   * rectified it: the other three quarter turns are read too, until one shows a KTP. Where none
+   * showed a KTP, the photo is read again at its own size, whole and around the words found ({@link
+   * #readAroundWords}).
    */
   private PhotoText readWholePhoto(Mat photo) {
     Mat small = new Mat();
