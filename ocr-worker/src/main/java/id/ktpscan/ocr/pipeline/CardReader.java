@@ -258,11 +258,8 @@ public final class CardReader implements AutoCloseable {
         // negative 84, negatives-only run: a plain green rectangle, 0.513, answered TOO_SMALL +
         // BLURRY), unless the photo's text shows a KTP or another card elsewhere.
         PhotoText whole = readWholePhoto(photo);
-        if (whole.showsKtp()) {
-          return croppedUnlessFoundAroundText(photo, focus, whole, aroundText, List.of(), clock);
-        }
-        RetryReason reason = whole.showsAnotherCard() ? RetryReason.NOT_KTP : RetryReason.NO_CARD;
-        return retry(List.of(reason), List.of(), clock);
+        return cardElsewhere(photo, focus, whole, aroundText, clock)
+            .orElseGet(() -> retry(List.of(RetryReason.NO_CARD), List.of(), clock));
       }
       if (early == null && smallOrAlsoBlurred(verdict) && focus.sharp()) {
         // A small card-like shape bearing print, in a sharp photo, is a tiny card, unless the
@@ -272,11 +269,9 @@ public final class CardReader implements AutoCloseable {
         // card's number). A tiny card's own text, where the whole photo shows it, lies on it.
         PhotoText whole = readWholePhoto(photo);
         if (!onShape(whole.textBox(), quad)) {
-          if (whole.showsKtp()) {
-            return croppedUnlessFoundAroundText(photo, focus, whole, aroundText, List.of(), clock);
-          }
-          if (whole.showsAnotherCard()) {
-            return retry(List.of(RetryReason.NOT_KTP), List.of(), clock);
+          Optional<CardScan> elsewhere = cardElsewhere(photo, focus, whole, aroundText, clock);
+          if (elsewhere.isPresent()) {
+            return elsewhere.get();
           }
         }
       }
@@ -530,16 +525,30 @@ public final class CardReader implements AutoCloseable {
     }
     if (blank(verdict) && look.tokens() < MIN_TOKENS_OF_A_CARD) {
       PhotoText whole = readWholePhoto(photo);
-      if (whole.showsKtp()) {
-        return Optional.of(
-            croppedUnlessFoundAroundText(photo, focus, whole, aroundText, List.of(), clock));
-      }
-      if (whole.showsAnotherCard()) {
-        return Optional.of(retry(List.of(RetryReason.NOT_KTP), List.of(), clock));
+      Optional<CardScan> elsewhere = cardElsewhere(photo, focus, whole, aroundText, clock);
+      if (elsewhere.isPresent()) {
+        return elsewhere;
       }
       if (whole.words() < MIN_TOKENS_OF_A_CARD) {
         return Optional.of(retry(List.of(RetryReason.NO_CARD), List.of(), clock));
       }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The refusal for a card the whole photo shows beside the shape found: a KTP is cut off by the
+   * frame ({@code CROPPED}, unless found whole around its text), another card is {@code NOT_KTP};
+   * empty when the photo shows neither.
+   */
+  private Optional<CardScan> cardElsewhere(
+      Mat photo, Focus focus, PhotoText whole, boolean aroundText, Stopwatch clock) {
+    if (whole.showsKtp()) {
+      return Optional.of(
+          croppedUnlessFoundAroundText(photo, focus, whole, aroundText, List.of(), clock));
+    }
+    if (whole.showsAnotherCard()) {
+      return Optional.of(retry(List.of(RetryReason.NOT_KTP), List.of(), clock));
     }
     return Optional.empty();
   }
